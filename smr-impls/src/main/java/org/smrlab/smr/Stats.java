@@ -1,0 +1,30 @@
+package org.smrlab.smr;
+
+/**
+ * A snapshot of a domain's counters. Each counter is a per-thread single-writer value summed when
+ * the snapshot is taken, so a snapshot taken while threads run is not a single instant; each
+ * counter is monotonic and exact once the threads stop.
+ *
+ * @param retired       nodes passed to {@link Session#retire}
+ * @param freed         nodes passed to the free function
+ * @param pending       {@code retired - freed}
+ * @param peakPending   the highest {@code pending} observed: sampled before every batch is freed
+ *                      (pending only falls at a free, so this is where its peaks lie) and at every snapshot
+ * @param advances      write-clock advances (gus: {@code smr_advance}; ebr/qsbr: goals taken; pserialize: requests)
+ * @param polls         non-blocking checks of a goal
+ * @param pollFailures  polls that found the goal not yet reached
+ * @param scans         passes over every thread's record (gus poll scans, ebr advance attempts, hp hazard scans)
+ * @param waits         blocking waits taken (await, synchronize, barrier, pserialize perform, rwlock write lock)
+ * @param gracePeriods  grace periods actually carried out by a blocking engine (pserialize performs)
+ * @param coalesced     blocking calls satisfied by a grace period that another caller carried out
+ * @param membarriers   process-wide barriers issued ({@code membarrier(2)})
+ */
+public record Stats(long retired, long freed, long pending, long peakPending,
+                    long advances, long polls, long pollFailures, long scans, long waits,
+                    long gracePeriods, long coalesced, long membarriers) {
+
+    /** Field names in declaration order, for tables and CSV headers. */
+    public static final java.util.List<String> FIELDS = java.util.List.of(
+            "retired", "freed", "pending", "peakPending", "advances", "polls", "pollFailures",
+            "scans", "waits", "gracePeriods", "coalesced", "membarriers");
+}

@@ -1,0 +1,245 @@
+package org.smrlab.smr.engine;
+
+import org.smrlab.smr.Session;
+
+/**
+ * What every engine's session shares: its record, its counters, and the batch pipeline.
+ *
+ * <h2>Implementation notes: the batch pipeline</h2>
+ * <pre>
+ *   retire(node) ──► open batch ──(full)──► seal: goal = sealGoal() ──► sealed FIFO ──(reached(goal))──► free
+ *                                                  │ (from retire only)
+ *                                                  └──► afterSealFromRetire(goal)   pserialize, rwlock: wait here
+ * </pre>
+ * A batch is sealed when it fills ({@code batch} knob), on {@link #flush()}, {@link #barrier()} and
+ * {@link #close()}. Each seal then reclaims: it frees batches from the head of the FIFO while their
+ * goal is reached, and stops at the first that is not. Goals within one session only grow, so the
+ * first failure means the rest would fail too; the check is one {@link #reached} call, which for
+ * gus is a {@code smr_poll(goal, false)} that usually returns without a scan. This is where UMA
+ * checks a bucket's sequence too: when the bucket is next wanted, never by waiting.
+ *
+ * <p>A session is confined to its thread; nothing here is shared except through the record and
+ * the domain's hand-on list. Engines whose reclamation is not goal-based (hp) override
+ * {@link #retire}, {@link #flush()}, {@link #barrier()} and {@link #close()}.
+ */
+public abstract class AbstractSession<T> implements Session<T> {
+    /** Spare batches kept for reuse; beyond this they are left to the garbage collector. */
+    private static final int MAX_SPARES = 4;
+
+    protected final AbstractReclaimer<T> domain;
+    protected final ThreadRecord record;
+    protected final Counters counters;
+    final Thread ownerThread;
+    protected final int batchSize;
+
+    private Batch open;
+    private Batch head, tail;  // sealed, oldest first
+    private Batch spare;       // recycled, linked by next
+    private int spares;
+    protected boolean closed;
+
+    protected AbstractSession(AbstractReclaimer<T> domain) {
+        this.domain = domain;
+        this.ownerThread = Thread.currentThread();
+        this.batchSize = domain.batch;
+        this.record = domain.registry.acquire(this);
+        this.counters = record.counters;
+        this.open = new Batch(batchSize);
+    }
+
+    // ------------------------------------------------------------------ engine hooks
+
+    /** The goal that proves a batch sealed now safe; may advance a clock. Never waits on readers. */
+    protected abstract long sealGoal();
+
+    /** Whether {@code goal} is reached; never waits. Counts its own polls. */
+    protected abstract boolean reached(long goal);
+
+    /** Waits until {@code goal} is reached. */
+    protected abstract void awaitGoal(long goal);
+
+    /** Called after a seal caused by {@link #retire}; the blocking engines wait here. */
+    protected void afterSealFromRetire(long goal) {
+    }
+
+    /** Restores the record's idle value as the session leaves (leaving any section it is in). */
+    protected abstract void goOffline();
+
+    // ------------------------------------------------------------------ retire pipeline
+
+    @Override
+    public void retire(T node) {
+        if (closed) {
+            throw new IllegalStateException(domain.name() + ": retire() on a closed session");
+        }
+        Batch b = open;
+        b.nodes[b.size++] = node;
+        counters.retired(1);
+        if (b.size == b.nodes.length) {
+            open = takeSpare();
+            long goal = seal(b);
+            afterSealFromRetire(goal);
+            reclaim();
+        }
+    }
+
+    private long seal(Batch b) {
+        long goal = sealGoal();
+        b.goal = goal;
+        b.next = null;
+        if (tail == null) {
+            head = b;
+        } else {
+            tail.next = b;
+        }
+        tail = b;
+        return goal;
+    }
+
+    /** Frees sealed batches from the head while their goal is reached; adopts handed-on batches first. */
+    protected final void reclaim() {
+        if (domain.hasOrphans()) {
+            adoptOrphans();
+        }
+        Batch b;
+        while ((b = head) != null && reached(b.goal)) {
+            dequeueAndFree(b);
+        }
+    }
+
+    private void dequeueAndFree(Batch b) {
+        head = b.next;
+        if (head == null) {
+            tail = null;
+        }
+        b.next = null;
+        domain.freeBatch(b, counters);
+        recycle(b);
+    }
+
+    /** Handed-on batches are older than ours as a rule, so they go to the front. */
+    private void adoptOrphans() {
+        Batch chain = domain.takeOrphans();
+        if (chain == null) {
+            return;
+        }
+        Batch last = chain;
+        while (last.next != null) {
+            last = last.next;
+        }
+        last.next = head;
+        head = chain;
+        if (tail == null) {
+            tail = last;
+        }
+    }
+
+    @Override
+    public void flush() {
+        if (closed) {
+            return;
+        }
+        if (open.size > 0) {
+            Batch b = open;
+            open = takeSpare();
+            seal(b);
+        }
+        reclaim();
+    }
+
+    @Override
+    public void barrier() {
+        if (closed) {
+            return;
+        }
+        if (open.size > 0) {
+            Batch b = open;
+            open = takeSpare();
+            seal(b);
+        }
+        Batch b;
+        while ((b = head) != null) {
+            if (!reached(b.goal)) {
+                awaitGoal(b.goal);
+            }
+            dequeueAndFree(b);
+        }
+    }
+
+    @Override
+    public void quiescent() {
+    }
+
+    @Override
+    public void close() {
+        if (closed) {
+            return;
+        }
+        goOffline();
+        leave();
+    }
+
+    /** Seals what is open, hands every batch to the domain, and returns the record. */
+    private void leave() {
+        closed = true;
+        if (open.size > 0) {
+            seal(open);
+        }
+        open = null;
+        domain.handOn(head);
+        head = tail = null;
+        spare = null;
+        domain.registry.release(record);
+    }
+
+    /** Called by the domain's close() for a session whose thread died without closing it. */
+    final void abandon() {
+        if (!closed) {
+            goOffline();
+            leave();
+        }
+    }
+
+    // ------------------------------------------------------------------ spares
+
+    private Batch takeSpare() {
+        Batch s = spare;
+        if (s == null) {
+            return new Batch(batchSize);
+        }
+        spare = s.next;
+        s.next = null;
+        spares--;
+        return s;
+    }
+
+    private void recycle(Batch b) {
+        if (spares < MAX_SPARES && b.nodes.length == batchSize) {
+            b.next = spare;
+            spare = b;
+            spares++;
+        }
+    }
+
+    /** Nodes retired by this session and not yet freed (its open and sealed batches). */
+    public long pendingHere() {
+        long n = open == null ? 0 : open.size;
+        for (Batch b = head; b != null; b = b.next) {
+            n += b.size;
+        }
+        return n;
+    }
+
+    public final Thread ownerThread() {
+        return ownerThread;
+    }
+
+    public final boolean isClosed() {
+        return closed;
+    }
+
+    @Override
+    public String toString() {
+        return domain.name() + " session of " + ownerThread.getName() + (closed ? " (closed)" : "");
+    }
+}

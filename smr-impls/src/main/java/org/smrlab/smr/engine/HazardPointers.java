@@ -1,0 +1,298 @@
+package org.smrlab.smr.engine;
+
+import java.lang.invoke.VarHandle;
+import java.util.Arrays;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Consumer;
+
+/**
+ * Hazard pointers after Michael, <i>Hazard pointers: safe memory reclamation for lock-free
+ * objects</i> (IEEE TPDS 2004), in the shape of Concurrency Kit's {@code ck_hp}.
+ *
+ * <h2>Implementation notes</h2>
+ * Each thread owns {@code slots} hazard pointers. To use a node, a reader publishes its address
+ * in a slot, fences, and re-reads the link it came from: if the link still points to the node,
+ * the node was reachable after the hazard became visible, so no scan that starts later can free it.
+ * If the link changed, it retries with the new value. A writer keeps its retired nodes in a
+ * private list; when the list reaches {@code batch} nodes it scans: it collects every published
+ * hazard of every thread (after a fence) and frees each retired node that no hazard names; the
+ * rest stay for the next scan. At most H (all slots of all threads) nodes survive a scan, so a
+ * thread never holds more than H + batch retired nodes: memory is bounded even when a reader
+ * stalls, which is the point of the scheme. Michael's amortization wants batch = H + Omega(H);
+ * with the defaults (2 slots) that holds up to 21 threads.
+ * <p>Protection is per node, not per section: {@code enter} only counts nesting, and the outermost
+ * {@code exit} drops every protection (release stores of null). A structure traversed under hazard
+ * pointers must also check that the node it stands on was not unlinked meanwhile (see
+ * {@code SmrHashSet}): a validated link out of a removed node proves nothing.
+ *
+ * <h2>Barrier pairs</h2>
+ * <table>
+ * <tr><th>this access (thread A)</th><th>pairs with (thread B)</th><th>so that</th></tr>
+ * <tr><td>protect: store hazard, {@code fullFence}, {@code getAcquire} re-read of the link</td>
+ *     <td>writer: unlink store, retire; scan: {@code fullFence}, {@code getAcquire} of every slot</td>
+ *     <td>store-buffering pair: A's re-read sees the unlink (and retries), or B's scan sees the hazard
+ *         (and keeps the node)</td></tr>
+ * <tr><td>exit / slot reuse: {@code setRelease(null)} or a new hazard</td><td>scan: {@code getAcquire} of the slot</td>
+ *     <td>A's accesses to the node happen-before B's free</td></tr>
+ * </table>
+ * The fence is followed by an acquire load, never by a second fence with only plain loads between:
+ * that is the shape in which C2 drops a {@code VarHandle.fullFence()} (see DESIGN.md).
+ *
+ * <h2>Knobs</h2>
+ * {@code slots}: hazard pointers per thread; {@code batch}: retired nodes per scan (R).
+ */
+public final class HazardPointers<T> extends AbstractReclaimer<T> {
+    private final int slots;
+
+    public HazardPointers(Config config, Consumer<? super T> free) {
+        super(config, free, 0, config.intValue("slots"));
+        this.slots = config.intValue("slots");
+    }
+
+    public int slots() {
+        return slots;
+    }
+
+    @Override
+    protected AbstractSession<T> newSession() {
+        return new HpSession<>(this);
+    }
+
+    static final class HpSession<T> extends AbstractSession<T> {
+        private final HazardPointers<T> hp;
+        private final int slots;
+        private int depth;
+        /** The retired list (Michael's rlist), unbatched: nodes stay until a scan finds them unprotected. */
+        private Object[] retired;
+        private int count;
+        private final IdentitySet hazards = new IdentitySet();
+        private Batch freeable = new Batch(16);
+
+        HpSession(HazardPointers<T> hp) {
+            super(hp);
+            this.hp = hp;
+            this.slots = hp.slots;
+            this.retired = new Object[Math.max(16, batchSize * 2)];
+        }
+
+        @Override
+        public void enter() {
+            depth++;
+        }
+
+        @Override
+        public void exit() {
+            if (--depth == 0) {
+                for (int i = 0; i < slots; i++) {
+                    if (record.lpSlot(i) != null) {
+                        record.soSlot(i, null);
+                    }
+                }
+            }
+        }
+
+        @Override
+        public T protect(int slot, AtomicReference<T> source) {
+            if (slot < 0 || slot >= slots) {
+                throw new IllegalArgumentException(hp.name() + ": hazard slot " + slot + " out of range 0.." + (slots - 1));
+            }
+            T p = source.getAcquire();
+            for (;;) {
+                record.spSlot(slot, p);
+                VarHandle.fullFence(); // StoreLoad: the hazard is visible before the link is re-read
+                T q = source.getAcquire();
+                if (q == p) {
+                    return p;
+                }
+                p = q;
+            }
+        }
+
+        @Override
+        public void retire(T node) {
+            if (closed) {
+                throw new IllegalStateException(hp.name() + ": retire() on a closed session");
+            }
+            if (count == retired.length) {
+                retired = Arrays.copyOf(retired, count * 2);
+            }
+            retired[count++] = node;
+            counters.retired(1);
+            if (count >= batchSize + hazards.lastKept) {
+                scan();
+            }
+        }
+
+        /** Michael's Scan: collect every hazard, free what none names. */
+        private void scan() {
+            adoptOrphans();
+            counters.scan();
+            VarHandle.fullFence(); // pairs with protect's fence
+            hazards.clear();
+            for (ThreadRecord r : hp.registry.snapshot()) {
+                for (int i = 0, n = r.slots(); i < n; i++) {
+                    Object h = r.laSlot(i);
+                    if (h != null) {
+                        hazards.add(h);
+                    }
+                }
+            }
+            if (freeable.nodes.length < count) {
+                freeable = new Batch(count);
+            }
+            Batch free = freeable;
+            int kept = 0;
+            for (int i = 0; i < count; i++) {
+                Object node = retired[i];
+                retired[i] = null;
+                if (hazards.contains(node)) {
+                    retired[kept++] = node;
+                } else {
+                    free.nodes[free.size++] = node;
+                }
+            }
+            count = kept;
+            hazards.lastKept = kept; // scan again after another batch beyond what is pinned
+            if (free.size > 0) {
+                hp.freeBatch(free, counters);
+            }
+        }
+
+        private void adoptOrphans() {
+            if (!hp.hasOrphans()) {
+                return;
+            }
+            for (Batch b = hp.takeOrphans(); b != null; b = b.next) {
+                for (int i = 0; i < b.size; i++) {
+                    if (count == retired.length) {
+                        retired = Arrays.copyOf(retired, count * 2);
+                    }
+                    retired[count++] = b.nodes[i];
+                }
+            }
+        }
+
+        @Override
+        public void flush() {
+            if (!closed && (count > 0 || hp.hasOrphans())) {
+                scan();
+            }
+        }
+
+        @Override
+        public void barrier() {
+            if (closed) {
+                return;
+            }
+            Backoff backoff = null;
+            scan();
+            while (count > 0) {
+                if (backoff == null) {
+                    counters.waited();
+                    backoff = new Backoff();
+                }
+                backoff.pause();
+                scan();
+            }
+        }
+
+        @Override
+        public void close() {
+            if (closed) {
+                return;
+            }
+            goOffline();
+            closed = true;
+            if (count > 0) {
+                Batch b = new Batch(count);
+                System.arraycopy(retired, 0, b.nodes, 0, count);
+                b.size = count;
+                Arrays.fill(retired, 0, count, null);
+                count = 0;
+                hp.handOn(b);
+            }
+            hp.registry.release(record);
+        }
+
+        @Override
+        public long pendingHere() {
+            return count;
+        }
+
+        @Override
+        protected long sealGoal() {
+            throw new AssertionError("hp does not use the goal pipeline");
+        }
+
+        @Override
+        protected boolean reached(long goal) {
+            throw new AssertionError("hp does not use the goal pipeline");
+        }
+
+        @Override
+        protected void awaitGoal(long goal) {
+            throw new AssertionError("hp does not use the goal pipeline");
+        }
+
+        @Override
+        protected void goOffline() {
+            depth = 0;
+            for (int i = 0; i < slots; i++) {
+                record.soSlot(i, null);
+            }
+        }
+    }
+
+    /** An open-addressing identity set, reused across scans so a scan allocates only its free batch. */
+    static final class IdentitySet {
+        private Object[] table = new Object[64];
+        private int size;
+        int lastKept;
+
+        void clear() {
+            if (size > 0) {
+                Arrays.fill(table, null);
+                size = 0;
+            }
+        }
+
+        void add(Object o) {
+            if ((size + 1) * 2 > table.length) {
+                Object[] old = table;
+                table = new Object[old.length * 2];
+                size = 0;
+                for (Object e : old) {
+                    if (e != null) {
+                        add(e);
+                    }
+                }
+            }
+            int mask = table.length - 1;
+            int i = System.identityHashCode(o) & mask;
+            while (table[i] != null) {
+                if (table[i] == o) {
+                    return;
+                }
+                i = (i + 1) & mask;
+            }
+            table[i] = o;
+            size++;
+        }
+
+        boolean contains(Object o) {
+            if (size == 0) {
+                return false;
+            }
+            int mask = table.length - 1;
+            int i = System.identityHashCode(o) & mask;
+            Object e;
+            while ((e = table[i]) != null) {
+                if (e == o) {
+                    return true;
+                }
+                i = (i + 1) & mask;
+            }
+            return false;
+        }
+    }
+}

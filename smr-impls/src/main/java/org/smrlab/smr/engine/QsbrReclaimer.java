@@ -1,0 +1,215 @@
+package org.smrlab.smr.engine;
+
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Consumer;
+import org.smrlab.smr.GracePeriods;
+
+abstract class QsbrPadL {
+    long p00, p01, p02, p03, p04, p05, p06, p07, p08, p09, p10, p11, p12, p13, p14, p15;
+}
+
+abstract class QsbrGp extends QsbrPadL {
+    long gp; // the grace-period counter (liburcu's urcu_qsbr_gp.ctr)
+}
+
+abstract class QsbrPadR extends QsbrGp {
+    long q00, q01, q02, q03, q04, q05, q06, q07, q08, q09, q10, q11, q12, q13, q14, q15;
+}
+
+/**
+ * Quiescent-state-based reclamation, after liburcu's {@code urcu-qsbr}.
+ *
+ * <h2>Implementation notes</h2>
+ * A global grace-period counter starts at ONLINE = 1 and moves by CTR = 2. Each thread's record
+ * holds 0 while the thread is offline, otherwise the last counter value it copied. Readers do
+ * nothing at all in their sections: instead every thread periodically announces a <em>quiescent
+ * state</em> (it holds no reference into the structure) by copying the global counter into its
+ * record. A writer takes a goal by incrementing the counter; the goal is reached once every online
+ * thread has copied a value at or past it, i.e. passed through a quiescent state after the writer's
+ * unlink. Offline threads are skipped.
+ * <ul>
+ * <li>{@link org.smrlab.smr.Session#quiescent()} returns at once when the thread's copy is current (liburcu does
+ *     the same); otherwise release-store the counter and fence.</li>
+ * <li>A poll never counts the calling thread as quiescent: {@code retire} may be called with
+ *     references in hand, so a thread's own batches wait for its own next quiescent state.</li>
+ * <li>{@code await} and {@code synchronize} go offline for the wait and come back online (as
+ *     {@code synchronize_rcu} does), which is why they must not be called inside a read section.</li>
+ * </ul>
+ * Latency is as long as the slowest online thread takes between quiescent states; a thread that
+ * never announces one stalls every writer.
+ *
+ * <h2>Barrier pairs</h2>
+ * <table>
+ * <tr><th>this access (thread A)</th><th>pairs with (thread B)</th><th>so that</th></tr>
+ * <tr><td>quiescent: {@code setRelease} of the counter copy</td><td>poll: {@code getAcquire} of each record</td>
+ *     <td>everything A read before its quiescent state happens-before B's free</td></tr>
+ * <tr><td>quiescent / online: store, then {@code fullFence}, then A's later loads</td>
+ *     <td>writer: unlink, {@code fullFence}, {@code getAndAdd} of the counter; poll: {@code fullFence}, load records</td>
+ *     <td>store-buffering pair: A's later reads see the unlink, or the poll sees A's older copy and fails</td></tr>
+ * <tr><td>offline: {@code setRelease(0)}</td><td>poll: {@code getAcquire} of the record</td>
+ *     <td>an offline thread's earlier accesses happen-before the free</td></tr>
+ * </table>
+ *
+ * <h2>Knobs</h2>
+ * {@code batch}: nodes per batch, one counter increment each.
+ */
+public final class QsbrReclaimer<T> extends AbstractReclaimer<T> {
+    static final long OFFLINE = 0;
+    static final long ONLINE = 1;
+    static final long CTR = 2;
+
+    private static final VarHandle GP;
+
+    static {
+        try {
+            GP = MethodHandles.lookup().findVarHandle(QsbrGp.class, "gp", long.class);
+        } catch (ReflectiveOperationException e) {
+            throw new ExceptionInInitializerError(e);
+        }
+    }
+
+    static final class Shared extends QsbrPadR {
+    }
+
+    private final Shared shared = new Shared();
+
+    public QsbrReclaimer(Config config, Consumer<? super T> free) {
+        super(config, free, OFFLINE, 0);
+        GP.setRelease(shared, ONLINE);
+        VarHandle.fullFence();
+    }
+
+    @Override
+    protected AbstractSession<T> newSession() {
+        return new QsbrSession<>(this);
+    }
+
+    long laGp() {
+        return (long) GP.getAcquire(shared);
+    }
+
+    long advanceGp() {
+        return (long) GP.getAndAdd(shared, CTR) + CTR;
+    }
+
+    /** Whether every online record has copied {@code goal} or later. */
+    boolean allPassed(long goal, Counters c) {
+        c.scan();
+        VarHandle.fullFence(); // pairs with the fence after a quiescent state's store
+        for (ThreadRecord r : registry.snapshot()) {
+            long w = r.laWord();
+            if (w != OFFLINE && Seq.lt(w, goal)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    static final class QsbrSession<T> extends AbstractSession<T> implements GracePeriods {
+        private final QsbrReclaimer<T> qsbr;
+
+        QsbrSession(QsbrReclaimer<T> qsbr) {
+            super(qsbr);
+            this.qsbr = qsbr;
+            online();
+        }
+
+        private void online() {
+            record.soWord(qsbr.laGp());
+            VarHandle.fullFence(); // later reads come after the announcement
+        }
+
+        private void offline() {
+            record.soWord(OFFLINE);
+        }
+
+        @Override
+        public void enter() {
+        }
+
+        @Override
+        public void exit() {
+        }
+
+        @Override
+        public T protect(int slot, AtomicReference<T> source) {
+            return source.getAcquire();
+        }
+
+        @Override
+        public void quiescent() {
+            long gp = qsbr.laGp();
+            if (gp == record.lpWord()) {
+                return; // nothing new to announce
+            }
+            record.soWord(gp);     // everything read so far happens-before a poll that sees this
+            VarHandle.fullFence(); // and everything read from now on comes after it
+        }
+
+        @Override
+        public long advance() {
+            VarHandle.fullFence(); // the unlink is visible before the counter moves
+            counters.advance();
+            return qsbr.advanceGp();
+        }
+
+        @Override
+        public boolean poll(long goal) {
+            boolean ok = qsbr.allPassed(goal, counters);
+            counters.poll(ok);
+            return ok;
+        }
+
+        @Override
+        public void await(long goal) {
+            counters.waited();
+            if (poll(goal)) {
+                return;
+            }
+            boolean wasOnline = record.lpWord() != OFFLINE;
+            offline(); // the waiter holds no references: do not make it wait for itself
+            try {
+                Backoff backoff = new Backoff();
+                while (!poll(goal)) {
+                    backoff.pause();
+                }
+            } finally {
+                if (wasOnline) {
+                    online();
+                }
+            }
+        }
+
+        @Override
+        public void synchronize() {
+            await(advance());
+        }
+
+        @Override
+        public long current() {
+            return qsbr.laGp();
+        }
+
+        @Override
+        protected long sealGoal() {
+            return advance();
+        }
+
+        @Override
+        protected boolean reached(long goal) {
+            return poll(goal);
+        }
+
+        @Override
+        protected void awaitGoal(long goal) {
+            await(goal);
+        }
+
+        @Override
+        protected void goOffline() {
+            offline();
+        }
+    }
+}

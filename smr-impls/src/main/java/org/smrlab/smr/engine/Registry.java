@@ -1,0 +1,76 @@
+package org.smrlab.smr.engine;
+
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+import java.util.Arrays;
+
+/**
+ * The per-thread records of one domain (FreeBSD iterates {@code CPU_FOREACH}; we iterate records).
+ *
+ * <p>Scanners read {@link #snapshot()} without a lock: the array only grows, copy-on-write, and is
+ * published with a release store after the new record's idle word is written, so a scanner either
+ * misses a brand-new record (whose owner has not entered yet: harmless, exactly as a reader that
+ * enters after the scan) or sees it idle. Joining and leaving take the lock: they are rare.
+ * Released records are reused, so a domain under thread churn does not grow without bound.
+ */
+final class Registry {
+    private static final VarHandle RECORDS;
+
+    static {
+        try {
+            RECORDS = MethodHandles.lookup().findVarHandle(Registry.class, "records", ThreadRecord[].class);
+        } catch (ReflectiveOperationException e) {
+            throw new ExceptionInInitializerError(e);
+        }
+    }
+
+    private final long idle;
+    private final int hazardSlots;
+    private ThreadRecord[] records = new ThreadRecord[0];
+
+    Registry(long idle, int hazardSlots) {
+        this.idle = idle;
+        this.hazardSlots = hazardSlots;
+    }
+
+    ThreadRecord[] snapshot() {
+        return (ThreadRecord[]) RECORDS.getAcquire(this);
+    }
+
+    /** Takes a free record, or makes a new one; the record's word holds the idle value. */
+    synchronized ThreadRecord acquire(AbstractSession<?> owner) {
+        ThreadRecord[] rs = records;
+        for (ThreadRecord r : rs) {
+            if (r.owner == null) {
+                r.owner = owner;
+                return r;
+            }
+        }
+        ThreadRecord r = new ThreadRecord(rs.length, idle, hazardSlots);
+        r.owner = owner;
+        ThreadRecord[] grown = Arrays.copyOf(rs, rs.length + 1);
+        grown[rs.length] = r;
+        RECORDS.setRelease(this, grown);
+        return r;
+    }
+
+    /** Returns a record; the caller has already restored its idle word. */
+    synchronized void release(ThreadRecord r) {
+        r.owner = null;
+    }
+
+    /** Sessions still open, for close(). */
+    synchronized java.util.List<AbstractSession<?>> owners() {
+        java.util.List<AbstractSession<?>> l = new java.util.ArrayList<>();
+        for (ThreadRecord r : records) {
+            if (r.owner != null) {
+                l.add(r.owner);
+            }
+        }
+        return l;
+    }
+
+    long idle() {
+        return idle;
+    }
+}

@@ -1,0 +1,123 @@
+package org.smrlab.smr.engine;
+
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+
+/*
+ * Padding is done here, once, by class hierarchy (the JCTools idiom): HotSpot lays out a
+ * superclass's fields before its subclass's, so the hot word sits alone between two 128-byte
+ * blocks (two lines, against the adjacent-line prefetcher). Scanners read the hot word of every
+ * record; only its owner writes it.
+ */
+abstract class ThreadRecordPadL {
+    long p00, p01, p02, p03, p04, p05, p06, p07, p08, p09, p10, p11, p12, p13, p14, p15;
+}
+
+abstract class ThreadRecordHot extends ThreadRecordPadL {
+    /** The one word other threads read: gus observed sequence, ebr epoch|active, qsbr counter, pserialize section count. */
+    long word;
+}
+
+abstract class ThreadRecordPadR extends ThreadRecordHot {
+    long q00, q01, q02, q03, q04, q05, q06, q07, q08, q09, q10, q11, q12, q13, q14, q15;
+}
+
+/**
+ * One per-thread record of a domain (a per-CPU {@code struct smr} in FreeBSD). Records are owned
+ * by one session at a time and reused after it closes; a record that no session owns holds the
+ * engine's idle value, which scanners skip.
+ *
+ * <p>Accessor prefixes say the ordering, as in JCTools: {@code lv} getVolatile, {@code la}
+ * getAcquire, {@code lo} getOpaque, {@code sv} setVolatile, {@code so} setRelease (ordered),
+ * {@code sp} setOpaque (plain, but never torn and never hoisted by the compiler).
+ */
+public final class ThreadRecord extends ThreadRecordPadR {
+    private static final VarHandle WORD;
+    private static final VarHandle SLOT = MethodHandles.arrayElementVarHandle(Object[].class);
+
+    static {
+        try {
+            WORD = MethodHandles.lookup().findVarHandle(ThreadRecordHot.class, "word", long.class);
+        } catch (ReflectiveOperationException e) {
+            throw new ExceptionInInitializerError(e);
+        }
+    }
+
+    /** Hazard slots are spaced this far from the array ends, so neighbouring objects never share their lines. */
+    static final int SLOT_PAD = 16;
+
+    final int index;
+    /** Hazard slots (hp only), at indices SLOT_PAD .. SLOT_PAD + slots - 1; written by the owner, scanned by all. */
+    final Object[] hazards;
+    /** The per-thread counters; they outlive sessions, so totals survive a record's reuse. */
+    final Counters counters = new Counters();
+    /** The session that owns the record, or null; guarded by the registry's lock. */
+    AbstractSession<?> owner;
+
+    ThreadRecord(int index, long idle, int hazardSlots) {
+        this.index = index;
+        this.hazards = hazardSlots == 0 ? null : new Object[hazardSlots + 2 * SLOT_PAD];
+        WORD.setRelease(this, idle);
+    }
+
+    public long lvWord() {
+        return (long) WORD.getVolatile(this);
+    }
+
+    public long laWord() {
+        return (long) WORD.getAcquire(this);
+    }
+
+    public long loWord() {
+        return (long) WORD.getOpaque(this);
+    }
+
+    /** The owner's own read of its word: it is the only writer. */
+    public long lpWord() {
+        return word;
+    }
+
+    public void svWord(long v) {
+        WORD.setVolatile(this, v);
+    }
+
+    public void soWord(long v) {
+        WORD.setRelease(this, v);
+    }
+
+    public void spWord(long v) {
+        WORD.setOpaque(this, v);
+    }
+
+    public boolean casWord(long expect, long update) {
+        return WORD.compareAndSet(this, expect, update);
+    }
+
+    public long gaaWord(long delta) {
+        return (long) WORD.getAndAdd(this, delta);
+    }
+
+    public int slots() {
+        return hazards == null ? 0 : hazards.length - 2 * SLOT_PAD;
+    }
+
+    /** Hazard slot {@code i}, read by a scanner. */
+    public Object laSlot(int i) {
+        return SLOT.getAcquire(hazards, SLOT_PAD + i);
+    }
+
+    /** Publishes a hazard; the caller issues the full fence that makes it visible before re-validating. */
+    public void spSlot(int i, Object v) {
+        SLOT.setOpaque(hazards, SLOT_PAD + i, v);
+    }
+
+    /** Drops a hazard: release, so the protected accesses happen-before a scan that sees the slot empty. */
+    public void soSlot(int i, Object v) {
+        SLOT.setRelease(hazards, SLOT_PAD + i, v);
+    }
+
+    /** The owner's own read of a slot. */
+    public Object lpSlot(int i) {
+        return hazards[SLOT_PAD + i];
+    }
+}
