@@ -113,16 +113,17 @@ public final class PserializeReclaimer<T> extends AbstractReclaimer<T> {
 
     /** Blocks until generation {@code goal} has completed, performing grace periods as needed. */
     void awaitGen(long goal, Counters c) {
-        if (Seq.geq(laGen(), goal)) {
-            return;
+        if (coalesce && Seq.geq(laGen(), goal)) {
+            return; // another caller's grace period already covered this request
         }
         c.waited();
         lock.lock();
         try {
             if (!coalesce) {
-                while (Seq.lt(laGen(), goal)) {
-                    performLocked(c); // each caller its own, one at a time
-                }
+                // Pre-1.17: every caller performs its own, one at a time, even if another's already covered it.
+                do {
+                    performLocked(c);
+                } while (Seq.lt(laGen(), goal));
                 return;
             }
             boolean performed = false;
