@@ -48,7 +48,7 @@ public abstract class AbstractReclaimer<T> implements Reclaimer<T> {
     protected final int batch;
     final Registry registry;
     private final Consumer<? super T> free;
-    /** Counters of work done outside any session (close(), helper threads); guarded by {@code this}. */
+    /** Counters of work done outside any session (close(), helper threads): written under {@code this}, read opaque. */
     private final Counters domainCounters = new Counters();
     private final AtomicLong peakPending = new AtomicLong();
     private final AtomicBoolean closed = new AtomicBoolean();
@@ -98,9 +98,7 @@ public abstract class AbstractReclaimer<T> implements Reclaimer<T> {
         for (ThreadRecord r : registry.snapshot()) {
             r.counters.addTo(s);
         }
-        synchronized (this) {
-            domainCounters.addTo(s);
-        }
+        domainCounters.addTo(s); // opaque reads: its writers take the lock, its readers need not
         return s;
     }
 
@@ -111,10 +109,8 @@ public abstract class AbstractReclaimer<T> implements Reclaimer<T> {
             retired += r.counters.loRetired();
             freed += r.counters.loFreed();
         }
-        synchronized (this) {
-            retired += domainCounters.loRetired();
-            freed += domainCounters.loFreed();
-        }
+        retired += domainCounters.loRetired();
+        freed += domainCounters.loFreed();
         return retired - freed;
     }
 

@@ -273,10 +273,10 @@ public final class GusReclaimer<T> extends AbstractReclaimer<T> {
             case LAZY:
                 return lazyAdvance(s.counters);
             case DEFERRED:
-                if (++s.deferred < limit) {
+                if (++s.record.deferred < limit) {
                     return (long) WR.getOpaque(shared) + INCR;
                 }
-                s.deferred = 0;
+                s.record.deferred = 0;
                 return defaultAdvance(s);
             default:
                 return defaultAdvance(s);
@@ -390,7 +390,6 @@ public final class GusReclaimer<T> extends AbstractReclaimer<T> {
     static final class GusSession<T> extends AbstractSession<T> implements GracePeriods {
         private final GusReclaimer<T> gus;
         private final boolean fenced;
-        int deferred; // c_deferred: advances since this thread last wrote the clock
 
         GusSession(GusReclaimer<T> gus) {
             super(gus);

@@ -51,6 +51,13 @@ public final class ThreadRecord extends ThreadRecordPadR {
     final Object[] hazards;
     /** The per-thread counters; they outlive sessions, so totals survive a record's reuse. */
     final Counters counters = new Counters();
+    /**
+     * gus-deferred's {@code c_deferred}: advances since this record last wrote the clock. It lives
+     * in the record, as FreeBSD's lives in the per-CPU record, so it survives a session's close:
+     * short-lived sessions that each seal fewer than {@code limit} batches still move the clock
+     * together. Owner-only; the registry's lock orders one owner's last write before the next's first.
+     */
+    int deferred;
     /** The session that owns the record, or null; guarded by the registry's lock. */
     AbstractSession<?> owner;
 

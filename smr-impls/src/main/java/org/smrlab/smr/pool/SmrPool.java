@@ -1,0 +1,310 @@
+package org.smrlab.smr.pool;
+
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Supplier;
+import org.smrlab.smr.Engines;
+import org.smrlab.smr.Reclaimer;
+import org.smrlab.smr.Session;
+
+/**
+ * An allocator whose frees go through an SMR engine: the analogue of FreeBSD's
+ * {@code uma_zone_set_smr(9)} and NetBSD's {@code pool_cache_set_smr(9)}.
+ *
+ * <h2>Implementation notes</h2>
+ * <pre>
+ *   put(node) ──► session.retire ──(engine proves no reader holds it)──► free: poison ──► freeing thread's cache
+ *                                                                                           │ over 2 buckets
+ *   get() ◄── this thread's cache ◄── depot (bucket-sized chunks, one lock) ◄──────────────────┘
+ *         ◄── allocate fresh (slow path) when both are empty: never wait for readers, grow instead
+ * </pre>
+ * <ul>
+ * <li><b>Free is the engine's callback.</b> The pool builds its engine with
+ *     {@code Engines.create(spec, this::free)}, so a node becomes reusable exactly when the engine
+ *     proves it safe, on the thread that proved it. That thread poisons the node (generation made
+ *     odd by a CAS, then {@link PooledNode#poisonFields()}) and pushes it on its own cache, as UMA
+ *     frees a bucket into the freeing CPU's cache. A free of a node already odd is a double free:
+ *     counted, and the node is not cached a second time.</li>
+ * <li><b>Get never waits.</b> It pops this thread's cache, else takes one chunk from the depot,
+ *     else allocates fresh (the slow path, counted). It never polls or waits on the engine: a pool
+ *     whose readers stall grows, as UMA's SMR zones do, and the footprint shows it. Reuse checks
+ *     that the poison is intact (a failure is a write after free, counted; in strict mode the node
+ *     is dropped and {@code get} throws) and makes the generation even again.</li>
+ * <li><b>Per-thread cache.</b> A {@link ThreadLocal}: one hash probe in the thread's map per
+ *     {@code get}, {@code put} and free (a few ns), paid so that the common path touches no shared
+ *     line. A kernel indexes a per-CPU array instead; keying the cache on the session would need a
+ *     hook in every engine. A thread's cache holds at most two buckets; beyond that one bucket
+ *     moves to the depot, so a thread that only frees (a closer, a reclaiming writer) feeds others.
+ *     {@link #releaseThreadCache()} hands a leaving thread's nodes to the depot.</li>
+ * <li><b>Counters.</b> Per-thread single-writer cells (in the thread's cache object), summed by
+ *     {@link #stats()}. One shared {@code AtomicLong} bumped on every get would put a contended
+ *     line on the very path being measured and serialize the writers it is meant to observe;
+ *     {@code LongAdder} would work but spends a cell lookup of its own.</li>
+ * <li><b>Probe.</b> Only with a {@link PoolProbe} attached does the pool read the clock: {@code put}
+ *     stamps the retire time in the node, free reports retire-to-free, the slow path is timed.</li>
+ * </ul>
+ *
+ * <h2>Barrier pairs</h2>
+ * <table>
+ * <tr><th>this access</th><th>pairs with</th><th>so that</th></tr>
+ * <tr><td>free: CAS of the generation to odd, {@code storeStoreFence}, poison stores</td>
+ *     <td>reader: field loads, {@code loadLoadFence}, {@code getAcquire} of the generation</td>
+ *     <td>a reader that used a freed node sees its generation change (see {@link PooledNode})</td></tr>
+ * <tr><td>spill to the depot: push under {@code depotLock}</td><td>refill: pop under {@code depotLock}</td>
+ *     <td>the poisoning thread's stores happen-before the reusing thread's checks</td></tr>
+ * <tr><td>owner: {@code setOpaque} of a counter</td><td>{@code stats()}: {@code getOpaque}</td>
+ *     <td>no tearing and eventual visibility; exact once the owner has stopped (join, or the engine's close)</td></tr>
+ * </table>
+ *
+ * <h2>What it refuses to do</h2>
+ * It does not trim its caches (UMA does under memory pressure): the footprint only grows, which is
+ * the figure the stall benchmarks want. It does not enter read sections for the caller.
+ *
+ * @param <T> the node type
+ */
+public final class SmrPool<T extends PooledNode> implements AutoCloseable {
+    /** Nodes per depot chunk; a thread's cache holds at most two. UMA's buckets are of this order. */
+    public static final int BUCKET = 64;
+
+    private static final VarHandle DEPOT_NODES;
+
+    static {
+        try {
+            DEPOT_NODES = MethodHandles.lookup().findVarHandle(SmrPool.class, "depotNodes", long.class);
+        } catch (ReflectiveOperationException e) {
+            throw new ExceptionInInitializerError(e);
+        }
+    }
+
+    /** A bucket of free nodes in the depot: a chain linked by {@code poolNext}. */
+    private static final class Chunk {
+        final PooledNode head;
+        final int count;
+        Chunk next;
+
+        Chunk(PooledNode head, int count) {
+            this.head = head;
+            this.count = count;
+        }
+    }
+
+    private final Supplier<T> allocate;
+    private final PoolProbe probe;
+    private final boolean strict;
+    private final CopyOnWriteArrayList<ThreadCache> caches = new CopyOnWriteArrayList<>();
+    private final ThreadLocal<ThreadCache> cache = ThreadLocal.withInitial(this::newCache);
+    private final Object depotLock = new Object();
+    private Chunk depot;          // guarded by depotLock
+    private long depotNodes;      // written under depotLock (opaque); read opaque as a hint and by stats()
+    private final AtomicLong peakFootprint = new AtomicLong();
+    private final AtomicBoolean closed = new AtomicBoolean();
+    private final Reclaimer<T> reclaimer;
+
+    /** A pool whose frees go through the engine {@code engineSpec}. */
+    public SmrPool(String engineSpec, Supplier<T> allocate) {
+        this(engineSpec, allocate, null, false);
+    }
+
+    /** As above, reporting latencies to {@code probe} (null for none). */
+    public SmrPool(String engineSpec, Supplier<T> allocate, PoolProbe probe) {
+        this(engineSpec, allocate, probe, false);
+    }
+
+    /**
+     * As above; with {@code strict}, a node found written after its free makes {@code get} throw
+     * (checked mode) instead of only being counted.
+     */
+    public SmrPool(String engineSpec, Supplier<T> allocate, PoolProbe probe, boolean strict) {
+        if (allocate == null) {
+            throw new IllegalArgumentException("SmrPool: allocate supplier is null");
+        }
+        this.allocate = allocate;
+        this.probe = probe;
+        this.strict = strict;
+        // Last: the engine may call free (this::free) as soon as it exists; every field is set by now.
+        this.reclaimer = Engines.create(engineSpec, this::free);
+    }
+
+    /** The engine; sessions for {@link #get} and {@link #put} come from its {@code join()}. */
+    public Reclaimer<T> reclaimer() {
+        return reclaimer;
+    }
+
+    /** Whether a damaged poison makes {@link #get} throw. */
+    public boolean strict() {
+        return strict;
+    }
+
+    private ThreadCache newCache() {
+        ThreadCache c = new ThreadCache();
+        caches.add(c);
+        return c;
+    }
+
+    // ------------------------------------------------------------------ get
+
+    /**
+     * A live node: a freed one from this thread's cache or the depot, else a fresh one. Never
+     * waits on readers. The caller initializes every field before publishing the node.
+     *
+     * @param session the caller's session (the pool takes no section; the session names the caller)
+     * @throws IllegalStateException in strict mode, when the node about to be reused was written after its free
+     */
+    public T get(Session<T> session) {
+        ThreadCache c = cache.get();
+        c.countGet();
+        PooledNode n = c.pop();
+        if (n == null && (long) DEPOT_NODES.getOpaque(this) > 0) {
+            refill(c);
+            n = c.pop();
+        }
+        return n == null ? allocateFresh(c) : reuse(c, n);
+    }
+
+    @SuppressWarnings("unchecked")
+    private T reuse(ThreadCache c, PooledNode n) {
+        long freed = n.generationOpaque(); // odd: this thread alone holds the node now
+        if (!n.poisonIntact()) {
+            c.countWriteAfterFree();
+            if (strict) {
+                notePeakFootprint();
+                c.countDropped();
+                throw new IllegalStateException("SmrPool: write after free: a " + n.getClass().getSimpleName()
+                        + " freed at generation " + freed + " was modified in the pool (poison damaged); node dropped");
+            }
+        }
+        n.markLive(freed);
+        return (T) n;
+    }
+
+    private T allocateFresh(ThreadCache c) {
+        T fresh;
+        if (probe != null) {
+            long t0 = System.nanoTime();
+            fresh = allocate.get();
+            long nanos = Math.max(1, System.nanoTime() - t0);
+            c.countSlowGet(nanos);
+            probe.slowGet(nanos);
+        } else {
+            fresh = allocate.get();
+            c.countSlowGet(0);
+        }
+        if (fresh == null || (fresh.generationOpaque() & 1) != 0) {
+            throw new IllegalStateException("SmrPool: the allocate supplier returned "
+                    + (fresh == null ? "null" : "a node with an odd (freed) generation") + "; it must return fresh nodes");
+        }
+        return fresh;
+    }
+
+    // ------------------------------------------------------------------ put and free
+
+    /** Retires {@code node} (already unlinked) through the engine; it is reused once the engine frees it. */
+    public void put(Session<T> session, T node) {
+        if (probe != null) {
+            node.stampRetire(System.nanoTime());
+        }
+        cache.get().countRetired(); // before retire: an engine may free at once (broken, rwlock)
+        session.retire(node);
+    }
+
+    /** The engine's free function: runs on whichever thread proved {@code node} safe. */
+    private void free(T node) {
+        ThreadCache c = cache.get();
+        if (!node.markFreed(node.generationOpaque())) {
+            c.countDoubleFree(); // already freed: never cache a node twice
+            return;
+        }
+        node.poisonFields();
+        c.countFreed();
+        if (probe != null) {
+            probe.retireToFree(System.nanoTime() - node.retireStamp());
+        }
+        c.push(node);
+        if (c.size() >= 2 * BUCKET) {
+            spill(c, BUCKET);
+        }
+    }
+
+    // ------------------------------------------------------------------ depot
+
+    private void spill(ThreadCache c, int count) {
+        Chunk chunk = new Chunk(c.detach(count), count); // walk the chain outside the lock
+        synchronized (depotLock) {
+            chunk.next = depot;
+            depot = chunk;
+            DEPOT_NODES.setOpaque(this, depotNodes + count);
+        }
+    }
+
+    private void refill(ThreadCache c) {
+        Chunk chunk;
+        synchronized (depotLock) {
+            chunk = depot;
+            if (chunk == null) {
+                return;
+            }
+            depot = chunk.next;
+            DEPOT_NODES.setOpaque(this, depotNodes - chunk.count);
+        }
+        c.adopt(chunk.head, chunk.count);
+    }
+
+    /**
+     * Moves the calling thread's cached free nodes to the depot, where other threads find them.
+     * Call it when a thread stops using the pool (the hash set's handle does on close).
+     */
+    public void releaseThreadCache() {
+        ThreadCache c = cache.get();
+        while (c.size() > 0) {
+            spill(c, (int) Math.min(BUCKET, c.size()));
+        }
+    }
+
+    // ------------------------------------------------------------------ stats and close
+
+    /** A snapshot of the counters; cheap (one pass over the threads' caches). */
+    public PoolStats stats() {
+        long[] s = sum();
+        long footprint = s[3] - s[8];
+        long peak = notePeak(footprint);
+        long cached = s[9] + (long) DEPOT_NODES.getOpaque(this);
+        return new PoolStats(footprint, peak, cached, s[3], s[0], s[1], s[2], s[6], s[7], s[4], s[5], s[8]);
+    }
+
+    private long[] sum() {
+        long[] s = new long[10];
+        for (ThreadCache c : caches) {
+            c.addTo(s);
+        }
+        return s;
+    }
+
+    /** The footprint only falls at a drop, so sampling just before each drop sees every peak. */
+    private void notePeakFootprint() {
+        long[] s = sum();
+        notePeak(s[3] - s[8]);
+    }
+
+    private long notePeak(long footprint) {
+        return peakFootprint.accumulateAndGet(footprint, Math::max);
+    }
+
+    /**
+     * Closes the engine, which waits for readers and frees every pending node into the calling
+     * thread's cache. Every other thread must have closed its session first. Idempotent.
+     */
+    @Override
+    public void close() {
+        if (closed.compareAndSet(false, true)) {
+            reclaimer.close();
+        }
+    }
+
+    @Override
+    public String toString() {
+        return "SmrPool(" + reclaimer.name() + ")";
+    }
+}
