@@ -1,0 +1,234 @@
+package org.smrlab.reports;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.Callable;
+import java.util.stream.Collectors;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code reports}: reads JMH results and lab run folders; compares engines, plots, writes HTML,
+ * merges shards. Entry point of {@code reports/target/reports.jar} and {@code scripts/report}.
+ *
+ * <p>Implementation notes. Every command first reads and checks all of its inputs, and only then
+ * writes, each output under a temporary name renamed at the end ({@link AtomicOutput}): a bad
+ * input never leaves a partial report. Exit codes: 0 done; 2 bad input or bad usage (the message
+ * names the file, line and column, or lists what is valid); 1 anything else (a bug, a full disk).
+ * AWT runs headless: the charts are drawn into images, never onto a screen, and a machine
+ * without a display must work.
+ */
+@Command(name = "reports", mixinStandardHelpOptions = true, version = "smrlab reports 0.1",
+        description = "Compares, plots and reports JMH results of the smrlab lab (bare -rf csv/json files or run folders).",
+        subcommands = {ReportsMain.Compare.class, ReportsMain.Plot.class, ReportsMain.Html.class, ReportsMain.Merge.class},
+        synopsisSubcommandLabel = "(compare | plot | html | merge)")
+public final class ReportsMain implements Callable<Integer> {
+
+    static final int BAD_INPUT = 2;
+
+    @Spec
+    CommandSpec spec;
+
+    @Override
+    public Integer call() {
+        spec.commandLine().getErr().println("reports: name a command: compare, plot, html or merge");
+        spec.commandLine().usage(spec.commandLine().getErr());
+        return BAD_INPUT;
+    }
+
+    public static void main(String[] args) {
+        System.setProperty("java.awt.headless", "true");
+        PrintWriter out = new PrintWriter(new java.io.OutputStreamWriter(System.out, StandardCharsets.UTF_8), true);
+        PrintWriter err = new PrintWriter(new java.io.OutputStreamWriter(System.err, StandardCharsets.UTF_8), true);
+        int code = run(out, err, args);
+        out.flush();
+        err.flush();
+        System.exit(code);
+    }
+
+    /** Runs a command line; what main does, minus the exit (tests call this). */
+    public static int run(PrintWriter out, PrintWriter err, String... args) {
+        System.setProperty("java.awt.headless", "true");
+        CommandLine cl = new CommandLine(new ReportsMain());
+        cl.setOut(out);
+        cl.setErr(err);
+        cl.setParameterExceptionHandler((ex, arguments) -> {
+            CommandLine c = ex.getCommandLine();
+            err.println("reports: " + ex.getMessage());
+            if (ex instanceof CommandLine.UnmatchedArgumentException && c.getParent() == null) {
+                err.println("commands: " + String.join(", ", c.getSubcommands().keySet()));
+            } else {
+                err.println("options of " + c.getCommandSpec().qualifiedName() + ": " + c.getCommandSpec().options().stream()
+                        .map(o -> o.longestName() + (o.arity().max() > 0 ? " " + o.paramLabel() : ""))
+                        .collect(Collectors.joining(", ")));
+            }
+            err.println("see: " + c.getCommandSpec().qualifiedName() + " --help");
+            return BAD_INPUT;
+        });
+        cl.setExecutionExceptionHandler((ex, c, parsed) -> {
+            if (ex instanceof InputException) {
+                err.println("reports: " + ex.getMessage());
+                return BAD_INPUT;
+            }
+            err.println("reports: failed: " + ex);
+            ex.printStackTrace(err);
+            return 1;
+        });
+        int code = cl.execute(args);
+        out.flush();
+        err.flush();
+        return code;
+    }
+
+    static List<Run> load(List<Path> paths, PrintWriter err) {
+        List<RunInput> inputs = new ArrayList<>();
+        for (Path p : paths) {
+            inputs.add(RunInput.load(p));
+        }
+        inputs.forEach(i -> i.notes().forEach(n -> err.println("reports: note: " + n)));
+        return Run.group(inputs);
+    }
+
+    static void checkMetric(List<Run> runs, String metric) {
+        List<String> available = Metrics.available(runs);
+        if (!available.contains(metric)) {
+            throw InputException.usage("--metric " + metric + ": no trial has it; available: " + String.join(", ", available));
+        }
+    }
+
+    static void checkBaseline(List<Comparison.Table> tables, String baseline) {
+        Set<String> names = Comparison.baselineCandidates(tables);
+        if (!names.contains(baseline)) {
+            throw InputException.usage("--baseline " + baseline + ": no such engine or floor in these results; valid: "
+                    + String.join(", ", names));
+        }
+    }
+
+    @Command(name = "compare", mixinStandardHelpOptions = true,
+            description = {"Engines side by side: per benchmark and parameter set, score ± error and the ratio to a "
+                    + "baseline, with a mark where the intervals overlap. Markdown to stdout."})
+    static final class Compare implements Callable<Integer> {
+        @Spec
+        CommandSpec spec;
+
+        @Parameters(arity = "1..*", paramLabel = "RUN", description = "run folders or JMH result files (.csv, .json)")
+        List<Path> runs;
+
+        @Option(names = "--baseline", paramLabel = "ENGINE",
+                description = "engine name, engine label or floor method to divide by (default: gus)")
+        String baseline;
+
+        @Option(names = "--metric", paramLabel = "M", defaultValue = Metrics.PRIMARY,
+                description = "primary (default) or a secondary label such as smr.r2f.p99")
+        String metric;
+
+        @Option(names = "--csv", paramLabel = "FILE", description = "also write the tables as CSV, one line per cell")
+        Path csv;
+
+        @Override
+        public Integer call() throws IOException {
+            List<Run> loaded = load(runs, spec.commandLine().getErr());
+            checkMetric(loaded, metric);
+            String base = baseline == null ? Comparison.DEFAULT_BASELINE : baseline;
+            List<Comparison.Table> tables = Comparison.build(loaded, metric, base);
+            if (baseline != null) {
+                checkBaseline(tables, baseline);
+            }
+            String markdown = CompareReport.markdown(loaded, tables, metric, base);
+            if (csv != null) {
+                AtomicOutput.writeFile(csv, CompareReport.csv(tables, base).getBytes(StandardCharsets.UTF_8));
+            }
+            spec.commandLine().getOut().print(markdown);
+            return 0;
+        }
+    }
+
+    @Command(name = "plot", mixinStandardHelpOptions = true,
+            description = "Charts as PNG and SVG: latency against memory, read/write-side bars, throughput against "
+                    + "threads, pending over time.")
+    static final class Plot implements Callable<Integer> {
+        @Spec
+        CommandSpec spec;
+
+        @Parameters(arity = "1..*", paramLabel = "RUN", description = "run folders or JMH result files (.csv, .json)")
+        List<Path> runs;
+
+        @Option(names = "--out", paramLabel = "DIR", required = true, description = "folder to write (replaced if reports wrote it)")
+        Path out;
+
+        @Override
+        public Integer call() throws IOException {
+            List<Run> loaded = load(runs, spec.commandLine().getErr());
+            List<Charts.Plot> plots = Charts.build(loaded);
+            AtomicOutput.writeFolder(out, true, dir -> ChartFiles.write(plots, dir));
+            spec.commandLine().getOut().println("plots: " + plots.size() + " charts (PNG and SVG) in " + out);
+            return 0;
+        }
+    }
+
+    @Command(name = "html", mixinStandardHelpOptions = true,
+            description = "One self-contained HTML page: run metadata, comparison tables, every chart; opens offline.")
+    static final class Html implements Callable<Integer> {
+        @Spec
+        CommandSpec spec;
+
+        @Parameters(arity = "1..*", paramLabel = "RUN", description = "run folders or JMH result files (.csv, .json)")
+        List<Path> runs;
+
+        @Option(names = "--out", paramLabel = "DIR", required = true, description = "folder to write (replaced if reports wrote it)")
+        Path out;
+
+        @Option(names = "--baseline", paramLabel = "ENGINE", description = "engine or floor for the ratios (default: gus)")
+        String baseline;
+
+        @Option(names = "--inline", description = "embed the images in index.html (one file) instead of plots/ beside it")
+        boolean inline;
+
+        @Override
+        public Integer call() throws IOException {
+            List<Run> loaded = load(runs, spec.commandLine().getErr());
+            String base = baseline == null ? Comparison.DEFAULT_BASELINE : baseline;
+            if (baseline != null) {
+                checkBaseline(Comparison.build(loaded, Metrics.PRIMARY, base), baseline);
+            }
+            AtomicOutput.writeFolder(out, true, dir -> HtmlReport.write(dir, loaded, base, inline));
+            spec.commandLine().getOut().println("report: " + out.resolve(HtmlReport.INDEX));
+            return 0;
+        }
+    }
+
+    @Command(name = "merge", mixinStandardHelpOptions = true,
+            description = "Combine the shards of one profile into one run folder.")
+    static final class Merge implements Callable<Integer> {
+        @Spec
+        CommandSpec spec;
+
+        @Parameters(arity = "1..*", paramLabel = "RUN", description = "the run folders of all shards")
+        List<Path> runs;
+
+        @Option(names = "--out", paramLabel = "DIR", required = true, description = "the merged run folder (must not exist)")
+        Path out;
+
+        @Override
+        public Integer call() throws IOException {
+            List<RunInput> inputs = new ArrayList<>();
+            for (Path p : runs) {
+                inputs.add(RunInput.load(p));
+            }
+            List<RunInput> shards = Merger.check(inputs);
+            AtomicOutput.writeFolder(out, false, dir -> Merger.write(shards, dir));
+            spec.commandLine().getOut().println("merged " + shards.size() + " shards of '" + Run.baseLabel(shards.get(0))
+                    + "' into " + out);
+            return 0;
+        }
+    }
+}

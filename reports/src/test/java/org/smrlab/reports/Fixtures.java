@@ -1,0 +1,70 @@
+package org.smrlab.reports;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.net.URISyntaxException;
+import java.net.URL;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Test fixtures (src/test/resources/fixtures) and a way to run the command line in-process.
+ *
+ * <ul>
+ *   <li>bare/: real JMH 1.37 output ({@code -rf csv} and {@code -rf json}) of small benchmarks shaped like
+ *       the lab's, with a throwaway profiler adding {@code smr.*} secondary results; one file written by a
+ *       JVM in a German locale (decimal commas); one from JDK 25; one with single samples (NaN errors).</li>
+ *   <li>runs/: run folders as scripts/lab writes them: run.json (fabricated machine facts), results.csv and
+ *       results.json from one real JMH run, .hlog interval logs and pending series written with
+ *       HdrHistogram's HistogramLogWriter; two machines, two shards of one profile, one stall run.</li>
+ *   <li>golden/: hand-made JMH CSV with round numbers, for the comparison arithmetic.</li>
+ *   <li>malformed/: real files with one defect each.</li>
+ * </ul>
+ */
+final class Fixtures {
+
+    static final String QUICK_A = "runs/quick-20261128-100000";
+    static final String QUICK_B = "runs/quick-20261128-110000";
+    static final String WRITE_1 = "runs/write-20261128-120000-shard1of2";
+    static final String WRITE_2 = "runs/write-20261128-120000-shard2of2";
+    static final String STALL = "runs/stall-20261128-130000";
+
+    private Fixtures() {
+    }
+
+    static Path path(String relative) {
+        URL url = Fixtures.class.getResource("/fixtures/" + relative);
+        if (url == null) {
+            throw new IllegalArgumentException("no fixture " + relative);
+        }
+        try {
+            return Path.of(url.toURI());
+        } catch (URISyntaxException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    static List<Run> runs(String... relative) {
+        List<RunInput> inputs = new ArrayList<>();
+        for (String r : relative) {
+            inputs.add(RunInput.load(path(r)));
+        }
+        return Run.group(inputs);
+    }
+
+    /** What a command line printed and returned. */
+    record Result(int code, String out, String err) {
+    }
+
+    static Result cli(Object... args) {
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        String[] strings = new String[args.length];
+        for (int i = 0; i < args.length; i++) {
+            strings[i] = String.valueOf(args[i]);
+        }
+        int code = ReportsMain.run(new PrintWriter(out), new PrintWriter(err), strings);
+        return new Result(code, out.toString(), err.toString());
+    }
+}
