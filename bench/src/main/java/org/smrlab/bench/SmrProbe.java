@@ -1,0 +1,123 @@
+package org.smrlab.bench;
+
+import java.util.function.BooleanSupplier;
+import java.util.function.LongSupplier;
+import java.util.function.Supplier;
+import org.smrlab.bench.profiler.LatencyRecorders;
+import org.smrlab.smr.Stats;
+import org.smrlab.smr.pool.PoolProbe;
+import org.smrlab.smr.pool.PoolStats;
+
+/**
+ * Where a benchmark's state meets the {@link SmrProfiler}: both run in the forked JVM, one trial
+ * per fork, so a static registry is all the plumbing needed.
+ *
+ * <h2>Implementation notes</h2>
+ * JMH calls the profiler's {@code beforeIteration} before the first iteration's {@code @Setup}
+ * runs, so the profiler cannot be handed the engine; instead the state {@link #attach}es a
+ * {@link Target} when it has built one, and the profiler looks it up at each iteration. The
+ * state {@link #detach}es before it closes the engine: {@code close()} frees everything pending,
+ * which would otherwise show up in the last iteration as a burst of frees and latencies. Detaching
+ * freezes a final {@link Snapshot} that the last {@code afterIteration} reads instead.
+ *
+ * <p>The {@link #poolProbe()} is given to every {@code SmrPool} a suite builds; it records
+ * retire→free and slow-path {@code get} latencies into per-thread HdrHistogram recorders. The
+ * pool reads the clock only because a probe is attached: that (two {@code nanoTime} calls per
+ * node) and the 1-ms sampler are the instrumentation whose cost {@code ProfilerOverheadBench}
+ * measures.
+ */
+public final class SmrProbe {
+
+    /**
+     * What a benchmark exposes to the profiler.
+     *
+     * @param stats          the engine's counters
+     * @param pool           the pool's counters, or null when the benchmark uses no pool
+     * @param useAfterFree   readers' use-after-free detections plus the pool's write-after-free and double frees
+     * @param unbounded      true once the stall cap on pending nodes has stopped the growth
+     * @param samplePending  run the 1-ms pending sampler (off for the ns-scale read- and write-side suites,
+     *                       whose threads it would disturb)
+     * @param pendingSeries  also write the sampled series to {@code pending/<trial>.csv} (the stall suite)
+     */
+    public record Target(Supplier<Stats> stats, Supplier<PoolStats> pool, LongSupplier useAfterFree,
+                         BooleanSupplier unbounded, boolean samplePending, boolean pendingSeries) {
+
+        /** Counters only: an engine without a pool, nothing sampled. */
+        public static Target countersOnly(Supplier<Stats> stats) {
+            return new Target(stats, null, () -> 0, () -> false, false, false);
+        }
+    }
+
+    /** Every figure the profiler reads at the end of an iteration. */
+    public record Snapshot(Stats stats, PoolStats pool, long useAfterFree, boolean unbounded, boolean pendingSeries) {
+    }
+
+    private static final LatencyRecorders RETIRE_TO_FREE = new LatencyRecorders();
+    private static final LatencyRecorders SLOW_GET = new LatencyRecorders();
+    private static final PoolProbe POOL_PROBE = new PoolProbe() {
+        @Override
+        public void retireToFree(long nanos) {
+            RETIRE_TO_FREE.record(nanos);
+        }
+
+        @Override
+        public void slowGet(long nanos) {
+            SLOW_GET.record(nanos);
+        }
+    };
+
+    private static volatile Target target;
+    private static volatile Snapshot frozen;
+
+    private SmrProbe() {
+    }
+
+    /** The probe to attach to the benchmark's pool. */
+    public static PoolProbe poolProbe() {
+        return POOL_PROBE;
+    }
+
+    /** Makes {@code t} the target of the profiler until {@link #detach()}. */
+    public static void attach(Target t) {
+        frozen = null;
+        target = t;
+    }
+
+    /** Freezes the target's final figures and forgets it; call before closing the engine. Idempotent. */
+    public static synchronized void detach() {
+        Target t = target;
+        if (t != null) {
+            frozen = take(t);
+            target = null;
+        }
+    }
+
+    /** Forgets a frozen snapshot; the profiler calls it when a trial starts. */
+    static void forgetFrozen() {
+        frozen = null;
+    }
+
+    /** The live target, or null. */
+    public static Target target() {
+        return target;
+    }
+
+    /** The live target's figures now, or the frozen ones after detach, or null when nothing was attached. */
+    public static Snapshot snapshot() {
+        Target t = target;
+        return t != null ? take(t) : frozen;
+    }
+
+    private static Snapshot take(Target t) {
+        return new Snapshot(t.stats().get(), t.pool() == null ? null : t.pool().get(),
+                t.useAfterFree().getAsLong(), t.unbounded().getAsBoolean(), t.pendingSeries());
+    }
+
+    static LatencyRecorders retireToFree() {
+        return RETIRE_TO_FREE;
+    }
+
+    static LatencyRecorders slowGet() {
+        return SLOW_GET;
+    }
+}

@@ -1,0 +1,13 @@
+package org.smrlab.bench.lab;
+
+/** Which engines a profile entry runs, before {@code --engines} narrows it. */
+public enum EngineSet {
+    /** Every safe engine ({@code Engines.safeNames()}), or the engines {@code --engines} names. */
+    SAFE,
+    /** The safe engines whose sessions are {@code GracePeriods} (advance, synchronize). */
+    GRACE_PERIODS,
+    /** The entry's own specs (knob variants); {@code --engines} keeps those of the named engines. */
+    EXPLICIT,
+    /** No engine parameter: the floors. Kept whatever {@code --engines} says. */
+    NONE
+}

@@ -1,0 +1,171 @@
+package org.smrlab.bench.lab;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The lab's profiles, as data: one table per profile, one {@link Entry} per line.
+ *
+ * <table>
+ * <tr><th>profile</th><th>for</th><th>wall time (2 cores, estimated by --dry-run)</th></tr>
+ * <tr><td>smoke</td><td>CI: every suite once, every engine in the reclamation and stall suites, tiny iterations</td><td>~1 min</td></tr>
+ * <tr><td>quick</td><td>every engine at default knobs, one fork, short iterations: the README's main command</td><td>~6 min</td></tr>
+ * <tr><td>standard</td><td>every suite and variant, 2 forks, read ratios, 1 and all threads</td><td>~45 min</td></tr>
+ * <tr><td>sweep</td><td>batch sizes 1..4096 and the engines' knobs: latency-vs-memory curves; section lengths</td><td>~10 min</td></tr>
+ * <tr><td>stall</td><td>one reader stalled 1 ms, 10 ms, a whole iteration; 1 and all writer threads</td><td>~8 min</td></tr>
+ * <tr><td>overhead</td><td>the profiler's own cost: the reclamation workload with and without instrumentation</td><td>~10 min</td></tr>
+ * <tr><td>full</td><td>standard (3 forks) + sweep + stall + overhead + oversubscribed threads</td><td>hours</td></tr>
+ * </table>
+ * Every entry that has an engine runs under the SMR profiler (the floors have nothing to report).
+ */
+public final class Profiles {
+    private static final List<String> FLOORS = List.of("floorPlainLoad", "floorStoreFence", "floorGetAndAdd",
+            "floorRwLockRead", "floorStampedOptimistic");
+
+    /** Batch sizes of the sweep: powers of 4 from 1 to 4096. */
+    public static final List<String> BATCHES = List.of("1", "4", "16", "64", "256", "1024", "4096");
+
+    /** The engine variants the sweep runs at every batch size: defaults plus each engine's own knob. */
+    public static final List<String> SWEEP_SPECS = List.of("gus", "gus-deferred", "gus-deferred:limit=4",
+            "gus-deferred:limit=64", "gus-lazy", "gus-lazy:tick=10ms", "qsbr", "ebr", "hp", "hp:slots=4",
+            "pserialize", "pserialize:coalesce=false");
+
+    private static final Map<String, Profile> ALL = new LinkedHashMap<>();
+
+    static {
+        add(new Profile("smoke", "CI check: every suite once, every engine in reclamation and stall, tiny iterations", smoke()));
+        add(new Profile("quick", "every engine at default knobs, 1 fork, short iterations (the README's main command)", quick()));
+        add(new Profile("standard", "every suite and variant, 2 forks: read ratios, 1 and all threads, stalls", standard(2)));
+        add(new Profile("sweep", "batch sizes 1..4096 and the engines' knobs (latency-vs-memory curves), section lengths", sweep()));
+        add(new Profile("stall", "one reader stalled 1 ms, 10 ms, a whole iteration; 1 and all writer threads", stall()));
+        add(new Profile("overhead", "the SMR profiler's cost: the reclamation workload with and without its instrumentation", overhead()));
+        add(new Profile("full", "standard with 3 forks + sweep + stall + overhead + oversubscribed threads", full()));
+    }
+
+    private Profiles() {
+    }
+
+    private static void add(Profile p) {
+        ALL.put(p.name(), p);
+    }
+
+    /** Every profile, in the order above. */
+    public static Map<String, Profile> all() {
+        return Collections.unmodifiableMap(ALL);
+    }
+
+    /** Profile names, for messages. */
+    public static List<String> names() {
+        return List.copyOf(ALL.keySet());
+    }
+
+    // ------------------------------------------------------------------ the tables
+
+    private static List<Entry> smoke() {
+        RunLength ns = new RunLength(1, 1, "100ms", 1, "200ms");
+        RunLength mixed = new RunLength(1, 1, "200ms", 1, "300ms");
+        List<Entry> e = new ArrayList<>();
+        for (String m : List.of("emptySection", "lookupSection")) {
+            e.add(Entry.of("ReadSideBench." + m).engines("gus").profiled().run(ns));
+        }
+        for (String g : List.of("emptyWithWriter", "lookupWithWriter")) {
+            e.add(Entry.of("ReadSideBench." + g).engines("gus").threads("1,1").profiled().run(ns));
+        }
+        for (String f : FLOORS) {
+            e.add(Entry.of("ReadSideBench." + f).noEngine().run(ns));
+        }
+        for (String m : List.of("retire", "advance", "synchronize")) {
+            e.add(Entry.of("WriteSideBench." + m).engines("gus").profiled().run(ns));
+        }
+        for (String g : List.of("retireWithReader", "advanceWithReader", "synchronizeWithReader")) {
+            e.add(Entry.of("WriteSideBench." + g).engines("gus").threads("1,1").profiled().run(ns));
+        }
+        e.add(Entry.of("ReclamationBench.mixed").threads("max").profiled().run(mixed));
+        e.add(Entry.of("StallBench.writer").param("stall", "iteration").param("cap", "100000").profiled().run(mixed));
+        e.add(Entry.of("ProfilerOverheadBench.mixed").engines("gus").param("instrumented", "true", "false")
+                .profiled().run(mixed));
+        return e;
+    }
+
+    private static List<Entry> quick() {
+        RunLength ns = new RunLength(1, 1, "500ms", 2, "500ms");
+        RunLength mixed = new RunLength(1, 1, "1s", 2, "1s");
+        List<Entry> e = new ArrayList<>();
+        e.add(Entry.of("ReadSideBench.emptySection").threads("1", "max").profiled().run(ns));
+        e.add(Entry.of("ReadSideBench.lookupSection").profiled().run(ns));
+        e.add(Entry.of("ReadSideBench.emptyWithWriter").threads("1,1").profiled().run(ns));
+        e.add(Entry.of("ReadSideBench.lookupWithWriter").threads("1,1").profiled().run(ns));
+        for (String f : FLOORS) {
+            e.add(Entry.of("ReadSideBench." + f).noEngine().threads("1", "max").run(ns));
+        }
+        e.add(Entry.of("WriteSideBench.retire").profiled().run(ns));
+        e.add(Entry.of("WriteSideBench.retireWithReader").threads("1,1").profiled().run(ns));
+        e.add(Entry.of("WriteSideBench.advance").gracePeriodEngines().profiled().run(ns));
+        e.add(Entry.of("WriteSideBench.synchronize").gracePeriodEngines().profiled().run(ns));
+        e.add(Entry.of("WriteSideBench.synchronizeWithReader").gracePeriodEngines().threads("1,1").profiled().run(ns));
+        e.add(Entry.of("ReclamationBench.mixed").threads("max").profiled().run(mixed));
+        e.add(Entry.of("StallBench.writer").param("stall", "iteration").profiled().run(mixed));
+        return e;
+    }
+
+    private static List<Entry> standard(int forks) {
+        RunLength ns = new RunLength(forks, 2, "1s", 3, "1s");
+        RunLength mixed = new RunLength(forks, 2, "1s", 5, "1s");
+        List<Entry> e = new ArrayList<>();
+        for (String m : List.of("emptySection", "lookupSection")) {
+            e.add(Entry.of("ReadSideBench." + m).threads("1", "max").profiled().run(ns));
+        }
+        for (String g : List.of("emptyWithWriter", "lookupWithWriter")) {
+            e.add(Entry.of("ReadSideBench." + g).threads("1,1", "max-1,1").profiled().run(ns));
+        }
+        for (String f : FLOORS) {
+            e.add(Entry.of("ReadSideBench." + f).noEngine().threads("1", "max").run(ns));
+        }
+        e.add(Entry.of("WriteSideBench.retire").profiled().run(ns));
+        e.add(Entry.of("WriteSideBench.retireWithReader").threads("1,1").profiled().run(ns));
+        for (String m : List.of("advance", "synchronize")) {
+            e.add(Entry.of("WriteSideBench." + m).gracePeriodEngines().profiled().run(ns));
+            e.add(Entry.of("WriteSideBench." + m + "WithReader").gracePeriodEngines().threads("1,1").profiled().run(ns));
+        }
+        e.add(Entry.of("ReclamationBench.mixed").param("readRatio", "0.5", "0.9", "0.99").threads("1", "max")
+                .profiled().run(mixed));
+        e.add(Entry.of("StallBench.writer").param("stall", "1ms", "10ms", "iteration").profiled()
+                .run(new RunLength(forks, 1, "1s", 3, "2s")));
+        return e;
+    }
+
+    private static List<Entry> sweep() {
+        RunLength r = new RunLength(1, 1, "1s", 3, "1s");
+        List<Entry> e = new ArrayList<>();
+        e.add(Entry.of("ReclamationBench.mixed").engines(SWEEP_SPECS.toArray(String[]::new))
+                .param("batch", BATCHES.toArray(String[]::new)).threads("max").profiled().run(r));
+        e.add(Entry.of("ReclamationBench.mixed").engines("rwlock", "none").threads("max").profiled().run(r));
+        e.add(Entry.of("ReclamationBench.mixed").engines("gus", "gus-lazy", "qsbr", "ebr", "hp")
+                .param("section", "1us", "10us", "100us").threads("max").profiled().run(r));
+        return e;
+    }
+
+    private static List<Entry> stall() {
+        RunLength r = new RunLength(1, 1, "1s", 3, "2s");
+        return List.of(Entry.of("StallBench.writer").param("stall", "1ms", "10ms", "iteration").threads("1", "max")
+                .profiled().run(r));
+    }
+
+    private static List<Entry> overhead() {
+        RunLength r = new RunLength(3, 2, "1s", 5, "1s");
+        return List.of(Entry.of("ProfilerOverheadBench.mixed").engines("gus", "gus-lazy", "qsbr", "ebr", "hp", "pserialize")
+                .param("instrumented", "true", "false").threads("1", "max").profiled().run(r));
+    }
+
+    private static List<Entry> full() {
+        List<Entry> e = new ArrayList<>(standard(3));
+        e.addAll(sweep());
+        e.addAll(stall());
+        e.addAll(overhead());
+        e.add(Entry.of("ReclamationBench.mixed").threads("2max").profiled().run(new RunLength(3, 2, "1s", 5, "1s")));
+        return e;
+    }
+}

@@ -1,0 +1,71 @@
+package org.smrlab.bench.support;
+
+import org.smrlab.bench.SmrProbe;
+import org.smrlab.smr.pool.PoolStats;
+import org.smrlab.smr.pool.SmrPool;
+import org.smrlab.smr.set.SetNode;
+import org.smrlab.smr.set.SmrHashSet;
+
+/**
+ * The reclamation and stall suites' shared structure: an {@link SmrHashSet} over an
+ * {@link SmrPool} of the engine under test, prefilled, optionally instrumented for the
+ * {@link org.smrlab.bench.SmrProfiler}, closed by the last thread to leave.
+ */
+public final class SetDomain {
+    private final SmrHashSet set;
+    private final SharedDomain<SetNode> shared;
+
+    /**
+     * @param spec          the engine spec
+     * @param buckets       buckets (a power of two)
+     * @param prefill       keys 0, 2, 4, ... put in before the trial: {@code prefill} of them
+     * @param instrumented  attach the profiler's pool probe and target (false: the pool reads no clock)
+     * @param target        builds the profiler target from the set (ignored when not instrumented)
+     */
+    public SetDomain(String spec, int buckets, long prefill, boolean instrumented,
+                     java.util.function.Function<SetDomain, SmrProbe.Target> target) {
+        SmrPool<SetNode> pool = instrumented
+                ? new SmrPool<>(spec, SetNode::new, SmrProbe.poolProbe())
+                : new SmrPool<>(spec, SetNode::new);
+        this.set = new SmrHashSet(pool, buckets);
+        this.shared = new SharedDomain<>(set.reclaimer(), () -> {
+            set.close();
+            pool.close();
+        });
+        SmrHashSet.Handle h = set.join();
+        for (long i = 0; i < prefill; i++) {
+            h.add(2 * i);
+        }
+        h.close();
+        if (instrumented) {
+            SmrProbe.attach(target.apply(this));
+        }
+    }
+
+    /** The usual target: engine and pool counters, use-after-free of readers and pool, sampled pending. */
+    public SmrProbe.Target target(java.util.function.BooleanSupplier unbounded, boolean pendingSeries) {
+        return new SmrProbe.Target(() -> set.reclaimer().stats(), () -> set.pool().stats(),
+                this::useAfterFree, unbounded, true, pendingSeries);
+    }
+
+    /** Readers' detections plus the pool's write-after-free and double frees: all must be 0. */
+    public long useAfterFree() {
+        PoolStats p = set.pool().stats();
+        return set.detections() + p.writeAfterFree() + p.doubleFrees();
+    }
+
+    public SmrHashSet set() {
+        return set;
+    }
+
+    /** Enrolls the calling thread and returns its handle. */
+    public SmrHashSet.Handle join() {
+        shared.enroll();
+        return set.join();
+    }
+
+    /** Closes the handle; the last member closes the set, pool and engine. */
+    public void leave(SmrHashSet.Handle handle) {
+        shared.leave(handle);
+    }
+}
