@@ -4,7 +4,7 @@ import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * One thread's record in a domain (a per-CPU record in a kernel). Confined to the thread that
- * called {@link Reclaimer#join()}; run the engine under {@code checked(...)} to have that enforced.
+ * called {@link Reclaimer#join()}; add {@code checked=true} to the engine spec to have that enforced.
  *
  * @param <T> the node type
  */

@@ -1,15 +1,158 @@
 package org.smrlab.smr.checked;
 
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import org.smrlab.smr.GracePeriods;
 import org.smrlab.smr.Reclaimer;
+import org.smrlab.smr.Session;
+import org.smrlab.smr.Stats;
 import org.smrlab.smr.engine.Config;
 
-/** Checked mode: placeholder until the checked-mode work lands (issue 5). */
-public final class CheckedReclaimer {
-    private CheckedReclaimer() {
+/**
+ * Checked mode: any engine, with every rule of use enforced at the faulty call. Selected by the
+ * knob {@code checked=true} on any spec ({@code gus:batch=64,checked=true}); {@code Engines.create}
+ * builds the engine and wraps it here. {@link #name()} is the engine's canonical spec, which then
+ * includes {@code checked=true}.
+ *
+ * <h2>Implementation notes</h2>
+ * A wrapper, not a change to the engines: each {@link CheckedSession} tracks its owner thread,
+ * closed flag and section depth itself, checks each call against the {@link Rule}s and only then
+ * calls the engine's session; a thread-wide depth across all checked sessions backs
+ * {@link Sleepable#assertSleepable}. Per engine, the wrapper knows:
+ * <ul>
+ * <li>whether sections nest: not on {@code gus}, {@code gus-deferred}, {@code gus-lazy} (one
+ *     observed sequence per record, as smr(9), which asserts against recursion); yes on
+ *     {@code pserialize}, {@code ebr}, {@code hp} (depth counters), {@code rwlock} (a reentrant read
+ *     lock), {@code qsbr}, {@code none}, {@code broken} (sections are no-ops);</li>
+ * <li>whether {@code retire} may block: yes on {@code pserialize} (a full batch waits for a grace
+ *     period) and {@code rwlock} (the write lock), so there it is a sleepable point; and whether
+ *     {@code enter} may: the outermost one on {@code rwlock} (the read lock waits for writers);</li>
+ * <li>how far past the clock a legitimate goal may lie (gus family only; see
+ *     {@link CheckedGraceSession}).</li>
+ * </ul>
+ * A checked domain costs, per call, a thread comparison, a flag test and, for enter and exit, two
+ * field updates; the read-side suite measures it against the plain engine ({@code checked=true} in
+ * its engine parameter).
+ *
+ * <h2>What it does not check</h2>
+ * Whether the caller unlinked a node before retiring it, or advanced after unlinking (the litmus
+ * tests show those); sessions of unchecked domains (their sections are invisible to
+ * {@link Sleepable}); blocking calls outside the lab's own blocking points (a {@code Thread.sleep}
+ * inside a section goes unseen); double retire of one node (an {@code SmrPool} counts double frees).
+ *
+ * @param <T> the node type
+ */
+public final class CheckedReclaimer<T> implements Reclaimer<T> {
+    final Reclaimer<T> inner;
+    final boolean nests;
+    final boolean retireBlocks;
+    /** rwlock: the outermost enter takes the read lock, which waits while a writer holds or awaits it. */
+    final boolean enterBlocks;
+    /** How far beyond {@code current()} a legitimate goal may lie; -1 when goals are not gus sequences. */
+    final long goalsAhead;
+    final boolean lazy;
+    private final String name;
+    private final Set<CheckedSession<T>> open = ConcurrentHashMap.newKeySet();
+    private volatile boolean closed;
+
+    private CheckedReclaimer(Reclaimer<T> inner, String engine) {
+        this.inner = inner;
+        this.name = inner.name();
+        switch (engine) {
+            case "gus":
+                nests = false;
+                goalsAhead = 0;
+                break;
+            case "gus-deferred":
+                nests = false;
+                goalsAhead = 2; // a deferred advance returns current + INCR without writing
+                break;
+            case "gus-lazy":
+                nests = false;
+                goalsAhead = 4; // lazy goals are clock + 2 * INCR
+                break;
+            default:
+                nests = true;
+                goalsAhead = -1;
+        }
+        this.lazy = engine.equals("gus-lazy");
+        this.retireBlocks = engine.equals("pserialize") || engine.equals("rwlock");
+        this.enterBlocks = engine.equals("rwlock");
     }
 
-    public static <T> Reclaimer<T> wrap(Reclaimer<T> r, Config config) {
-        r.close();
-        throw new IllegalArgumentException("engine " + config.engine() + ": checked=true is not available yet");
+    /**
+     * Wraps {@code reclaimer}, built from {@code config}, in checked mode. Called by
+     * {@code Engines.create} when the spec says {@code checked=true}.
+     */
+    public static <T> Reclaimer<T> wrap(Reclaimer<T> reclaimer, Config config) {
+        if (reclaimer instanceof CheckedReclaimer) {
+            return reclaimer;
+        }
+        return new CheckedReclaimer<>(reclaimer, config.engine());
+    }
+
+    /** Whether {@code reclaimer} runs in checked mode. */
+    public static boolean isChecked(Reclaimer<?> reclaimer) {
+        return reclaimer instanceof CheckedReclaimer;
+    }
+
+    /** The engine under the checked wrapper, or {@code reclaimer} itself when it is not checked. */
+    public static Reclaimer<?> unwrap(Reclaimer<?> reclaimer) {
+        return reclaimer instanceof CheckedReclaimer<?> c ? c.inner : reclaimer;
+    }
+
+    /** Whether this engine's read sections nest. */
+    public boolean nests() {
+        return nests;
+    }
+
+    @Override
+    public Session<T> join() {
+        if (closed) {
+            throw new SmrMisuseException(Rule.USE_AFTER_CLOSE, name, "join() on a closed domain");
+        }
+        Session<T> s = inner.join();
+        CheckedSession<T> c = s instanceof GracePeriods ? new CheckedGraceSession<>(this, s) : new CheckedSession<>(this, s);
+        open.add(c);
+        return c;
+    }
+
+    void forget(CheckedSession<T> s) {
+        open.remove(s);
+    }
+
+    @Override
+    public Stats stats() {
+        return inner.stats();
+    }
+
+    @Override
+    public String name() {
+        return name;
+    }
+
+    /**
+     * Closes the calling thread's sessions, then the engine (which waits for other threads' sessions
+     * and frees everything pending). Closing may block, so it is refused inside a read section.
+     */
+    @Override
+    public void close() {
+        if (closed) {
+            return;
+        }
+        Sleepable.assertSleepable("Reclaimer.close() of " + name);
+        closed = true;
+        Thread me = Thread.currentThread();
+        for (CheckedSession<T> s : open) {
+            if (s.owner == me) {
+                s.close();
+            }
+        }
+        inner.close();
+    }
+
+    @Override
+    public String toString() {
+        return name;
     }
 }

@@ -7,6 +7,8 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Supplier;
 import org.smrlab.smr.Engines;
+import org.smrlab.smr.checked.CheckedReclaimer;
+import org.smrlab.smr.checked.SmrMisuseException;
 import org.smrlab.smr.Reclaimer;
 import org.smrlab.smr.Session;
 
@@ -123,9 +125,9 @@ public final class SmrPool<T extends PooledNode> implements AutoCloseable {
         }
         this.allocate = allocate;
         this.probe = probe;
-        this.strict = strict;
-        // Last: the engine may call free (this::free) as soon as it exists; every field is set by now.
+        // Last but one: the engine may call free (this::free) as soon as it exists; free does not read strict.
         this.reclaimer = Engines.create(engineSpec, this::free);
+        this.strict = strict || CheckedReclaimer.isChecked(reclaimer); // checked mode makes the pool strict
     }
 
     /** The engine; sessions for {@link #get} and {@link #put} come from its {@code join()}. */
@@ -172,8 +174,7 @@ public final class SmrPool<T extends PooledNode> implements AutoCloseable {
             if (strict) {
                 notePeakFootprint();
                 c.countDropped();
-                throw new IllegalStateException("SmrPool: write after free: a " + n.getClass().getSimpleName()
-                        + " freed at generation " + freed + " was modified in the pool (poison damaged); node dropped");
+                throw SmrMisuseException.writeAfterFree(reclaimer.name(), n, freed);
             }
         }
         n.markLive(freed);

@@ -12,6 +12,8 @@ import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.BooleanSupplier;
 import org.smrlab.smr.Reclaimer;
 import org.smrlab.smr.Session;
+import org.smrlab.smr.checked.CheckedReclaimer;
+import org.smrlab.smr.checked.Sleepable;
 import org.smrlab.smr.engine.HazardPointers;
 import org.smrlab.smr.pool.SmrPool;
 
@@ -127,7 +129,7 @@ public final class SmrHashSet implements AutoCloseable {
             if (buckets < 1 || Integer.bitCount(buckets) != 1) {
                 throw new IllegalArgumentException("SmrHashSet: buckets must be a power of two >= 1, got " + buckets);
             }
-            if (pool.reclaimer() instanceof HazardPointers<?> hp && hp.slots() < 2) {
+            if (CheckedReclaimer.unwrap(pool.reclaimer()) instanceof HazardPointers<?> hp && hp.slots() < 2) {
                 throw new IllegalArgumentException("SmrHashSet: hazard pointers need 2 slots per thread (node and successor); "
                         + "engine " + hp.name() + " has " + hp.slots());
             }
@@ -351,6 +353,7 @@ public final class SmrHashSet implements AutoCloseable {
         /** Adds {@code key}; false if it was there. Takes the writer lock; no read section. */
         public boolean add(long key) {
             AtomicReference<SetNode> head = heads[bucketOf(key)];
+            Sleepable.assertSleepable("SmrHashSet.add: writer lock"); // a blocking lock: never inside a read section
             writerLock.lock();
             try {
                 SetNode first = head.getPlain(); // writers are serialized by the lock
@@ -377,6 +380,7 @@ public final class SmrHashSet implements AutoCloseable {
         public boolean remove(long key) {
             AtomicReference<SetNode> link = heads[bucketOf(key)];
             SetNode victim = null;
+            Sleepable.assertSleepable("SmrHashSet.remove: writer lock");
             writerLock.lock();
             try {
                 for (SetNode n = link.getPlain(); n != null; n = n.next.getPlain()) {
