@@ -26,7 +26,8 @@ import org.smrlab.smr.set.SmrHashSet;
  *
  * The reclamation suite's workload (ReclamationBench: mixed reads and updates over the SMR hash
  * set, default knobs) run twice: instrumented=true is exactly what ReclamationBench runs (the pool
- * stamps System.nanoTime() at every put and free and records retire->free latencies into
+ * stamps System.nanoTime() at the put and the free of one retired node in 16, chosen at random,
+ * and records those retire->free latencies into
  * HdrHistogram recorders; a daemon thread samples pending nodes every ~1 ms); instrumented=false
  * builds the pool without a probe and attaches nothing, so the profiler (between iterations only)
  * finds nothing to do and the pool reads no clock.

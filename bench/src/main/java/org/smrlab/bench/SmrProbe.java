@@ -23,8 +23,8 @@ import org.smrlab.smr.pool.PoolStats;
  * <p>The {@link #poolProbe()} is given to every {@code SmrPool} a suite builds; it records
  * retire→free and slow-path {@code get} latencies into per-thread HdrHistogram recorders. The
  * pool reads the clock only because a probe is attached: that (two {@code nanoTime} calls per
- * node) and the 1-ms sampler are the instrumentation whose cost {@code ProfilerOverheadBench}
- * measures.
+ * sampled node, one node in {@link #SAMPLE_PERIOD}) and the 1-ms sampler are the instrumentation
+ * whose cost {@code ProfilerOverheadBench} measures.
  */
 public final class SmrProbe {
 
@@ -52,6 +52,13 @@ public final class SmrProbe {
     public record Snapshot(Stats stats, PoolStats pool, long useAfterFree, boolean unbounded, boolean pendingSeries) {
     }
 
+    /**
+     * One retired node in this many has its retire→free latency measured (chosen at random by the
+     * pool, so the percentiles are unbiased); {@code -Dsmrlab.r2f.sample=1} measures every node.
+     * Sampling is what keeps the instrumented workload within a few percent of the plain one.
+     */
+    static final int SAMPLE_PERIOD = Integer.highestOneBit(Math.max(1, Integer.getInteger("smrlab.r2f.sample", 16)));
+
     private static final LatencyRecorders RETIRE_TO_FREE = new LatencyRecorders();
     private static final LatencyRecorders SLOW_GET = new LatencyRecorders();
     private static final PoolProbe POOL_PROBE = new PoolProbe() {
@@ -63,6 +70,11 @@ public final class SmrProbe {
         @Override
         public void slowGet(long nanos) {
             SLOW_GET.record(nanos);
+        }
+
+        @Override
+        public int samplePeriod() {
+            return SAMPLE_PERIOD;
         }
     };
 

@@ -33,6 +33,10 @@ public final class Profiles {
             "gus-deferred:limit=64", "gus-lazy", "gus-lazy:tick=10ms", "qsbr", "ebr", "hp", "hp:slots=4",
             "pserialize", "pserialize:coalesce=false");
 
+    /** Checked mode's cost on the read side: these beside the plain rows of the same suite. */
+    public static final String[] CHECKED = {"gus:checked=true", "gus-lazy:checked=true", "qsbr:checked=true",
+        "ebr:checked=true", "hp:checked=true", "pserialize:checked=true"};
+
     private static final Map<String, Profile> ALL = new LinkedHashMap<>();
 
     static {
@@ -96,6 +100,7 @@ public final class Profiles {
         List<Entry> e = new ArrayList<>();
         e.add(Entry.of("ReadSideBench.emptySection").threads("1", "max").profiled().run(ns));
         e.add(Entry.of("ReadSideBench.lookupSection").profiled().run(ns));
+        e.add(Entry.of("ReadSideBench.emptySection").engines(CHECKED).profiled().run(ns));
         e.add(Entry.of("ReadSideBench.emptyWithWriter").threads("1,1").profiled().run(ns));
         e.add(Entry.of("ReadSideBench.lookupWithWriter").threads("1,1").profiled().run(ns));
         for (String f : FLOORS) {
@@ -117,6 +122,7 @@ public final class Profiles {
         List<Entry> e = new ArrayList<>();
         for (String m : List.of("emptySection", "lookupSection")) {
             e.add(Entry.of("ReadSideBench." + m).threads("1", "max").profiled().run(ns));
+            e.add(Entry.of("ReadSideBench." + m).engines(CHECKED).profiled().run(ns));
         }
         for (String g : List.of("emptyWithWriter", "lookupWithWriter")) {
             e.add(Entry.of("ReadSideBench." + g).threads("1,1", "max-1,1").profiled().run(ns));

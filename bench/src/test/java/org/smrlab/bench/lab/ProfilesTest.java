@@ -124,8 +124,11 @@ class ProfilesTest {
     void enginesOptionNarrowsAndCanAddBroken() {
         Profile quick = Profiles.all().get("quick");
         List<Trial> two = Plan.expand(quick, EngineSelection.parse("gus,hp"), 2, catalog);
-        assertThat(two.stream().filter(t -> t.params().containsKey("engine")).map(t -> t.params().get("engine"))
+        assertThat(two.stream().filter(t -> t.params().containsKey("engine")).map(t -> t.params().get("engine").split(":")[0])
                 .collect(Collectors.toSet())).isEqualTo(Set.of("gus", "hp"));
+        assertThat(two.stream().filter(t -> t.benchmark().endsWith("ReadSideBench.emptySection"))
+                .map(t -> t.params().get("engine")).collect(Collectors.toSet()))
+                .contains("gus:checked=true", "hp:checked=true").doesNotContain("ebr:checked=true"); // checked mode's cost
         assertThat(engines(two, "WriteSideBench.advance")).isEqualTo(Set.of("gus")); // hp has no GracePeriods
         assertThat(two.stream().filter(t -> t.benchmark().contains(".floor")).count()).isEqualTo(10); // floors stay
 

@@ -5,6 +5,7 @@ import java.lang.invoke.VarHandle;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.Supplier;
 import org.smrlab.smr.Engines;
 import org.smrlab.smr.checked.CheckedReclaimer;
@@ -95,6 +96,7 @@ public final class SmrPool<T extends PooledNode> implements AutoCloseable {
 
     private final Supplier<T> allocate;
     private final PoolProbe probe;
+    private final int sampleMask; // a put stamps its node when (random & sampleMask) == 0
     private final boolean strict;
     private final CopyOnWriteArrayList<ThreadCache> caches = new CopyOnWriteArrayList<>();
     private final ThreadLocal<ThreadCache> cache = ThreadLocal.withInitial(this::newCache);
@@ -125,6 +127,11 @@ public final class SmrPool<T extends PooledNode> implements AutoCloseable {
         }
         this.allocate = allocate;
         this.probe = probe;
+        int period = probe == null ? 1 : probe.samplePeriod();
+        if (period < 1 || Integer.bitCount(period) != 1) {
+            throw new IllegalArgumentException("SmrPool: the probe's samplePeriod must be a power of two >= 1, got " + period);
+        }
+        this.sampleMask = period - 1;
         // Last but one: the engine may call free (this::free) as soon as it exists; free does not read strict.
         this.reclaimer = Engines.create(engineSpec, this::free);
         this.strict = strict || CheckedReclaimer.isChecked(reclaimer); // checked mode makes the pool strict
@@ -204,8 +211,8 @@ public final class SmrPool<T extends PooledNode> implements AutoCloseable {
 
     /** Retires {@code node} (already unlinked) through the engine; it is reused once the engine frees it. */
     public void put(Session<T> session, T node) {
-        if (probe != null) {
-            node.stampRetire(System.nanoTime());
+        if (probe != null && (sampleMask == 0 || (ThreadLocalRandom.current().nextInt() & sampleMask) == 0)) {
+            node.stampRetire(System.nanoTime()); // sampled: see PoolProbe.samplePeriod
         }
         cache.get().countRetired(); // before retire: an engine may free at once (broken, rwlock)
         session.retire(node);
@@ -220,8 +227,10 @@ public final class SmrPool<T extends PooledNode> implements AutoCloseable {
         }
         node.poisonFields();
         c.countFreed();
-        if (probe != null) {
-            probe.retireToFree(System.nanoTime() - node.retireStamp());
+        long stamp;
+        if (probe != null && (stamp = node.retireStamp()) != 0) {
+            probe.retireToFree(System.nanoTime() - stamp);
+            node.stampRetire(0); // unsampled until a later put stamps it again
         }
         c.push(node);
         if (c.size() >= 2 * BUCKET) {
