@@ -3,6 +3,7 @@ package org.smrlab.bench;
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.concurrent.locks.Lock;
 import java.util.concurrent.locks.ReentrantReadWriteLock;
 import java.util.concurrent.locks.StampedLock;
@@ -44,8 +45,10 @@ import org.smrlab.smr.set.SmrHashSet;
  *            pool get per op), so the read side pays for the write side's cache traffic
  *
  * HOW TO READ
- *   Score: ns per read section (emptySection: enter + exit; lookupSection: enter, one hash-set
- *   lookup of a random key, half of them present, exit). Each invocation runs 100 sections in a
+ *   Score: ns per read section (emptySection: enter + exit; protectSection: enter, one protect of
+ *   a shared link, exit, which is where hazard pointers pay their fence; lookupSection: enter, one
+ *   hash-set lookup of a random key, half of them present, exit); quiescentState: ns per qsbr
+ *   quiescent() with nothing new to announce (a no-op for the other engines). Each invocation runs 100 sections in a
  *   loop (@OperationsPerInvocation) so the harness's own ~1 ns does not swamp the result; qsbr's
  *   quiescent() is called once per invocation (outside the sections), so its cost appears divided
  *   by 100, as a thread that announces a quiescent state every 100 operations would pay it.
@@ -83,6 +86,8 @@ public class ReadSideBench {
 
         SmrHashSet set;
         SharedDomain<SetNode> shared;
+        /** One shared link to a node that is never retired: what protectSection loads. */
+        final AtomicReference<SetNode> link = new AtomicReference<>(new SetNode());
 
         @Setup(Level.Trial)
         public void open() {
@@ -107,6 +112,7 @@ public class ReadSideBench {
         Session<SetNode> session;
         Keys keys;
         SharedDomain<SetNode> shared;
+        AtomicReference<SetNode> link;
 
         @Setup(Level.Trial)
         public void join(Domain d, ThreadParams t) {
@@ -114,6 +120,7 @@ public class ReadSideBench {
             shared.enroll();
             handle = d.set.join();
             session = handle.session();
+            link = d.link;
             keys = new Keys(2 * KEYS, 0x5EED + t.getThreadIndex());
         }
 
@@ -163,6 +170,32 @@ public class ReadSideBench {
             s.exit();
         }
         s.quiescent();
+    }
+
+    /** A section that loads one shared pointer through protect: hazard pointers' publish, fence, re-validate. */
+    @Benchmark
+    @OperationsPerInvocation(SECTIONS)
+    public SetNode protectSection(Reader r) {
+        Session<SetNode> s = r.session;
+        AtomicReference<SetNode> link = r.link;
+        SetNode n = null;
+        for (int i = 0; i < SECTIONS; i++) {
+            s.enter();
+            n = s.protect(0, link);
+            s.exit();
+        }
+        s.quiescent();
+        return n;
+    }
+
+    /** qsbr's quiescent state when nothing new is to be announced (no writer): a load and a compare. */
+    @Benchmark
+    @OperationsPerInvocation(SECTIONS)
+    public void quiescentState(Reader r) {
+        Session<SetNode> s = r.session;
+        for (int i = 0; i < SECTIONS; i++) {
+            s.quiescent();
+        }
     }
 
     @Benchmark

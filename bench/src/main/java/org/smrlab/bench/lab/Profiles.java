@@ -72,9 +72,10 @@ public final class Profiles {
         RunLength ns = new RunLength(1, 1, "100ms", 1, "200ms");
         RunLength mixed = new RunLength(1, 1, "200ms", 1, "300ms");
         List<Entry> e = new ArrayList<>();
-        for (String m : List.of("emptySection", "lookupSection")) {
+        for (String m : List.of("emptySection", "protectSection", "lookupSection")) {
             e.add(Entry.of("ReadSideBench." + m).engines("gus").profiled().run(ns));
         }
+        e.add(Entry.of("ReadSideBench.quiescentState").engines("qsbr").profiled().run(ns));
         for (String g : List.of("emptyWithWriter", "lookupWithWriter")) {
             e.add(Entry.of("ReadSideBench." + g).engines("gus").threads("1,1").profiled().run(ns));
         }
@@ -95,10 +96,13 @@ public final class Profiles {
     }
 
     private static List<Entry> quick() {
-        RunLength ns = new RunLength(1, 1, "500ms", 2, "500ms");
-        RunLength mixed = new RunLength(1, 1, "1s", 2, "1s");
+        // Three measurement iterations: JMH gives no error estimate for fewer.
+        RunLength ns = new RunLength(1, 1, "500ms", 3, "400ms");
+        RunLength mixed = new RunLength(1, 1, "1s", 3, "700ms");
         List<Entry> e = new ArrayList<>();
         e.add(Entry.of("ReadSideBench.emptySection").threads("1", "max").profiled().run(ns));
+        e.add(Entry.of("ReadSideBench.protectSection").profiled().run(ns));
+        e.add(Entry.of("ReadSideBench.quiescentState").engines("qsbr").profiled().run(ns));
         e.add(Entry.of("ReadSideBench.lookupSection").profiled().run(ns));
         e.add(Entry.of("ReadSideBench.emptySection").engines(CHECKED).profiled().run(ns));
         e.add(Entry.of("ReadSideBench.emptyWithWriter").threads("1,1").profiled().run(ns));
@@ -120,10 +124,11 @@ public final class Profiles {
         RunLength ns = new RunLength(forks, 2, "1s", 3, "1s");
         RunLength mixed = new RunLength(forks, 2, "1s", 5, "1s");
         List<Entry> e = new ArrayList<>();
-        for (String m : List.of("emptySection", "lookupSection")) {
+        for (String m : List.of("emptySection", "protectSection", "lookupSection")) {
             e.add(Entry.of("ReadSideBench." + m).threads("1", "max").profiled().run(ns));
             e.add(Entry.of("ReadSideBench." + m).engines(CHECKED).profiled().run(ns));
         }
+        e.add(Entry.of("ReadSideBench.quiescentState").engines("qsbr").threads("1", "max").profiled().run(ns));
         for (String g : List.of("emptyWithWriter", "lookupWithWriter")) {
             e.add(Entry.of("ReadSideBench." + g).threads("1,1", "max-1,1").profiled().run(ns));
         }

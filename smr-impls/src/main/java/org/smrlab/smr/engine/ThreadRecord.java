@@ -14,7 +14,7 @@ abstract class ThreadRecordPadL {
 }
 
 abstract class ThreadRecordHot extends ThreadRecordPadL {
-    /** The one word other threads read: gus observed sequence, ebr epoch|active, qsbr counter, pserialize section count. */
+    /** The one word other threads read: gus observed sequence, ebr epoch|active, qsbr counter, pserialize section count, hp in-section flag. */
     long word;
 }
 
@@ -113,12 +113,10 @@ public final class ThreadRecord extends ThreadRecordPadR {
         return SLOT.getAcquire(hazards, SLOT_PAD + i);
     }
 
-    /** Publishes a hazard; the caller issues the full fence that makes it visible before re-validating. */
-    public void spSlot(int i, Object v) {
-        SLOT.setOpaque(hazards, SLOT_PAD + i, v);
-    }
-
-    /** Drops a hazard: release, so the protected accesses happen-before a scan that sees the slot empty. */
+    /**
+     * Publishes (or clears) a hazard with a release store: the uses of whatever the slot held before
+     * happen-before a scan that sees the new value. The caller fences before re-validating.
+     */
     public void soSlot(int i, Object v) {
         SLOT.setRelease(hazards, SLOT_PAD + i, v);
     }
