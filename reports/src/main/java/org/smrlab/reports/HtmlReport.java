@@ -17,7 +17,8 @@ import java.util.Set;
 import java.util.function.Function;
 
 /**
- * Writes one self-contained HTML page: run metadata, alerts, comparison tables, every chart.
+ * Writes one self-contained HTML page: the summary ({@link Summary}, compact, first), run metadata,
+ * alerts, comparison tables, every chart.
  *
  * <p>Implementation notes. The page must open offline, from a file, years later: no scripts or
  * fonts from elsewhere, no external URLs at all. Images are PNG files beside the page in
@@ -67,23 +68,26 @@ public final class HtmlReport {
                 tables.put(metric, Comparison.build(runs, metric, baseline));
             }
         }
-        String html = page(runs, baseline, tables, plots, images, svgs);
+        String summary = SummaryReport.html(Summary.of(runs, Summary.DEFAULT_FLOOR));
+        String html = page(runs, baseline, summary, tables, plots, images, svgs);
         Files.writeString(dir.resolve(INDEX), html, StandardCharsets.UTF_8);
     }
 
-    static String page(List<Run> runs, String baseline, Map<String, List<Comparison.Table>> tables,
+    static String page(List<Run> runs, String baseline, String summary, Map<String, List<Comparison.Table>> tables,
                        List<Charts.Plot> plots, List<String> images, List<String> svgs) {
         StringBuilder h = new StringBuilder();
         String title = "smrlab report: " + String.join(" | ", runs.stream().map(Run::label).toList());
         h.append("<!DOCTYPE html>\n<html lang=\"en\" data-images-check=\"not run\">\n<head>\n<meta charset=\"utf-8\">\n")
                 .append("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n")
-                .append("<title>").append(esc(title)).append("</title>\n<style>\n").append(CSS).append("</style>\n</head>\n<body>\n");
+                .append("<title>").append(esc(title)).append("</title>\n<style>\n").append(CSS).append(SummaryReport.CSS).append("</style>\n</head>\n<body>\n");
         h.append("<h1>smrlab report</h1>\n<p class=\"meta\">Written ")
                 .append(ZonedDateTime.now(ZoneOffset.UTC).format(DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'")))
                 .append(" from ").append(runs.size()).append(runs.size() == 1 ? " run" : " runs")
                 .append(". Runs from different machines or JDKs stand side by side; they are never pooled.</p>\n");
-        h.append("<nav><a href=\"#runs\">Runs</a> · <a href=\"#plots\">Plots</a> · <a href=\"#tables\">Comparison tables</a></nav>\n");
+        h.append("<nav><a href=\"#summary\">Summary</a> · <a href=\"#runs\">Runs</a> · <a href=\"#plots\">Plots</a> · "
+                + "<a href=\"#tables\">Comparison tables</a></nav>\n");
 
+        h.append(summary);
         h.append("<h2 id=\"runs\">Runs</h2>\n").append(runsTable(runs));
         List<String> alerts = Alerts.of(runs);
         if (!alerts.isEmpty()) {

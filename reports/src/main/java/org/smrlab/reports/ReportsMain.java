@@ -29,8 +29,9 @@ import picocli.CommandLine.Spec;
  */
 @Command(name = "reports", mixinStandardHelpOptions = true, version = "smrlab reports 0.1",
         description = "Compares, plots and reports JMH results of the smrlab lab (bare -rf csv/json files or run folders).",
-        subcommands = {ReportsMain.Compare.class, ReportsMain.Plot.class, ReportsMain.Html.class, ReportsMain.Merge.class},
-        synopsisSubcommandLabel = "(compare | plot | html | merge)")
+        subcommands = {ReportsMain.Compare.class, ReportsMain.Summarize.class, ReportsMain.Plot.class, ReportsMain.Html.class,
+            ReportsMain.Merge.class},
+        synopsisSubcommandLabel = "(compare | summary | plot | html | merge)")
 public final class ReportsMain implements Callable<Integer> {
 
     static final int BAD_INPUT = 2;
@@ -40,7 +41,7 @@ public final class ReportsMain implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        spec.commandLine().getErr().println("reports: name a command: compare, plot, html or merge");
+        spec.commandLine().getErr().println("reports: name a command: compare, summary, plot, html or merge");
         spec.commandLine().usage(spec.commandLine().getErr());
         return BAD_INPUT;
     }
@@ -152,6 +153,43 @@ public final class ReportsMain implements Callable<Integer> {
         }
     }
 
+    @Command(name = "summary", mixinStandardHelpOptions = true,
+            description = {"The README's results, per run: floors, one row per engine (read, protect, lookup, retire, "
+                    + "advance, r2f p99, pending peak, stall), checked mode, and the goals with their verdicts. Markdown to stdout."})
+    static final class Summarize implements Callable<Integer> {
+        @Spec
+        CommandSpec spec;
+
+        @Parameters(arity = "1..*", paramLabel = "RUN", description = "run folders or JMH result files (.csv, .json)")
+        List<Path> runs;
+
+        @Option(names = "--floor", paramLabel = "METHOD",
+                description = "floor method the ×floor columns divide by (default: " + Summary.DEFAULT_FLOOR + ")")
+        String floor;
+
+        @Option(names = "--csv", paramLabel = "FILE", description = "also write every figure, ratio and verdict as CSV, one per line")
+        Path csv;
+
+        @Override
+        public Integer call() throws IOException {
+            List<Run> loaded = load(runs, spec.commandLine().getErr());
+            if (floor != null) {
+                Set<String> floors = Summary.floorsIn(loaded);
+                if (!floors.contains(floor)) {
+                    throw InputException.usage("--floor " + floor + ": no such floor (ReadSideBench method without an engine, "
+                            + "1 thread) in these results; valid: " + (floors.isEmpty() ? "none" : String.join(", ", floors)));
+                }
+            }
+            List<Summary.RunSummary> summaries = Summary.of(loaded, floor == null ? Summary.DEFAULT_FLOOR : floor);
+            String markdown = SummaryReport.markdown(summaries);
+            if (csv != null) {
+                AtomicOutput.writeFile(csv, SummaryReport.csv(summaries).getBytes(StandardCharsets.UTF_8));
+            }
+            spec.commandLine().getOut().print(markdown);
+            return 0;
+        }
+    }
+
     @Command(name = "plot", mixinStandardHelpOptions = true,
             description = "Charts as PNG and SVG: latency against memory, read/write-side bars, throughput against "
                     + "threads, pending over time.")
@@ -176,7 +214,7 @@ public final class ReportsMain implements Callable<Integer> {
     }
 
     @Command(name = "html", mixinStandardHelpOptions = true,
-            description = "One self-contained HTML page: run metadata, comparison tables, every chart; opens offline.")
+            description = "One self-contained HTML page: the summary, run metadata, comparison tables, every chart; opens offline.")
     static final class Html implements Callable<Integer> {
         @Spec
         CommandSpec spec;

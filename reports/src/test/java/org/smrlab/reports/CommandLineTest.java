@@ -55,7 +55,7 @@ class CommandLineTest {
     void usageErrorsListWhatIsValid() {
         Fixtures.Result unknownCommand = Fixtures.cli("frobnicate");
         assertThat(unknownCommand.code()).isEqualTo(2);
-        assertThat(unknownCommand.err()).contains("commands: compare, plot, html, merge");
+        assertThat(unknownCommand.err()).contains("commands: compare, summary, plot, html, merge");
         Fixtures.Result unknownOption = Fixtures.cli("compare", "--bogus", "x");
         assertThat(unknownOption.code()).isEqualTo(2);
         assertThat(unknownOption.err()).contains("Unknown option: '--bogus'").contains("--baseline ENGINE, --metric M, --csv FILE");

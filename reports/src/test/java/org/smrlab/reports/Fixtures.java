@@ -17,7 +17,9 @@ import java.util.List;
  *       JVM in a German locale (decimal commas); one from JDK 25; one with single samples (NaN errors).</li>
  *   <li>runs/: run folders as scripts/lab writes them: run.json (fabricated machine facts), results.csv and
  *       results.json from one real JMH run, .hlog interval logs and pending series written with
- *       HdrHistogram's HistogramLogWriter; two machines, two shards of one profile, one stall run.</li>
+ *       HdrHistogram's HistogramLogWriter; two machines, two shards of one profile, one stall run; and
+ *       summary-20261128-140000, hand-made rows in JMH 1.37's CSV format with round numbers for the summary
+ *       ({@code SummaryTest}).</li>
  *   <li>golden/: hand-made JMH CSV with round numbers, for the comparison arithmetic.</li>
  *   <li>malformed/: real files with one defect each.</li>
  * </ul>

@@ -164,6 +164,10 @@ public final class Lab {
         out.printf("[lab] %s: %d trials, estimated %s; forks on %s (JDK %s, %s); membarrier: %s%n", name, trials.size(),
                 duration(estimate), jvm.java(), jvm.get("java.version"), String.join(" ", jvm.forkArgs()),
                 jvm.get("membarrier.status"));
+        if (!Boolean.parseBoolean(jvm.get("membarrier.available"))) {
+            out.println("[lab] note: gus-lazy and pserialize run their fenced read side on this JVM; to measure them with "
+                    + "membarrier, fork on a JDK 22+: --jvm \"$(scripts/find-jdk22)\"");
+        }
         out.printf("[lab] writing %s (renamed to %s when complete)%n", tmp, finalDir.getFileName());
         List<String> failed = new ArrayList<>();
         writeRunJson(tmp, RunInfo.build(o, command, started.toString(), null, jvm, engines, trials.size(), failed, root));
