@@ -30,6 +30,7 @@ import org.openjdk.jmh.runner.RunnerException;
 import org.openjdk.jmh.runner.options.ChainedOptionsBuilder;
 import org.openjdk.jmh.runner.options.Options;
 import org.openjdk.jmh.runner.options.OptionsBuilder;
+import org.openjdk.jmh.runner.options.TimeValue;
 import org.smrlab.bench.SmrProfiler;
 import org.smrlab.bench.support.EngineParam;
 
@@ -210,6 +211,14 @@ public final class Lab {
         return failed.isEmpty() ? 0 : 1;
     }
 
+    /**
+     * How long JMH waits for a trial's threads after an iteration's time is up before it interrupts
+     * them and records the trial as failed (JMH's default is 10 minutes). Every suite's iteration
+     * ends within a second or two of its time: the stall suite bounds its parked reader by the
+     * iteration, and group readers release blocked writers.
+     */
+    static final int ITERATION_TIMEOUT_SECONDS = 60;
+
     /** The JMH options of one trial. */
     static Options options(Trial t, JvmFacts jvm, Path runDir) {
         ChainedOptionsBuilder b = new OptionsBuilder()
@@ -221,6 +230,7 @@ public final class Lab {
                 .measurementTime(t.run().measurement())
                 .jvmArgs(jvm.forkArgs().toArray(String[]::new))
                 .jvm(jvm.java())
+                .timeout(TimeValue.seconds(ITERATION_TIMEOUT_SECONDS)) // a hung trial is cut short, not the whole profile
                 .shouldFailOnError(false);
         t.params().forEach((k, v) -> b.param(k, v));
         if (t.isGroup()) {

@@ -36,6 +36,9 @@ abstract class QsbrPadR extends QsbrGp {
  *     references in hand, so a thread's own batches wait for its own next quiescent state.</li>
  * <li>{@code await} and {@code synchronize} go offline for the wait and come back online (as
  *     {@code synchronize_rcu} does), which is why they must not be called inside a read section.</li>
+ * <li>A thread about to idle or block goes {@link Offline#offline() offline} (liburcu's
+ *     {@code rcu_thread_offline}) and comes back {@link Offline#online() online}; an online thread
+ *     that stops announcing quiescent states stalls every writer.</li>
  * </ul>
  * Latency is as long as the slowest online thread takes between quiescent states; a thread that
  * never announces one stalls every writer.
@@ -107,7 +110,7 @@ public final class QsbrReclaimer<T> extends AbstractReclaimer<T> {
         return true;
     }
 
-    static final class QsbrSession<T> extends AbstractSession<T> implements GracePeriods {
+    static final class QsbrSession<T> extends AbstractSession<T> implements GracePeriods, Offline {
         private final QsbrReclaimer<T> qsbr;
 
         QsbrSession(QsbrReclaimer<T> qsbr) {
@@ -116,13 +119,20 @@ public final class QsbrReclaimer<T> extends AbstractReclaimer<T> {
             online();
         }
 
-        private void online() {
+        @Override
+        public void online() {
             record.soWord(qsbr.laGp());
             VarHandle.fullFence(); // later reads come after the announcement
         }
 
-        private void offline() {
-            record.soWord(OFFLINE);
+        @Override
+        public void offline() {
+            record.soWord(OFFLINE); // release: every read so far happens-before a poll that sees it
+        }
+
+        @Override
+        public boolean isOffline() {
+            return record.lpWord() == OFFLINE;
         }
 
         @Override
@@ -141,8 +151,9 @@ public final class QsbrReclaimer<T> extends AbstractReclaimer<T> {
         @Override
         public void quiescent() {
             long gp = qsbr.laGp();
-            if (gp == record.lpWord()) {
-                return; // nothing new to announce
+            long mine = record.lpWord();
+            if (gp == mine || mine == OFFLINE) {
+                return; // nothing new to announce (or offline: nothing to announce until online())
             }
             record.soWord(gp);     // everything read so far happens-before a poll that sees this
             VarHandle.fullFence(); // and everything read from now on comes after it
