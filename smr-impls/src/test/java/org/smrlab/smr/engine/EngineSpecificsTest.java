@@ -43,6 +43,32 @@ class EngineSpecificsTest {
     }
 
     @Test
+    void qsbrAnOfflineThreadHoldsNothingBackAndComesBackOnline() throws Exception {
+        try (Reclaimer<Object> r = Engines.create("qsbr", o -> { });
+             Actor other = new Actor("other")) {
+            Session<Object> w = r.join();
+            GracePeriods gp = (GracePeriods) w;
+            Session<Object> o = other.call(r::join);
+            Offline off = (Offline) o;
+            long goal = gp.advance();
+            w.quiescent();
+            assertThat(gp.poll(goal)).as("the other thread is online and silent").isFalse();
+            other.run(off::offline);
+            assertThat(other.call(off::isOffline)).isTrue();
+            other.run(o::quiescent); // offline: announces nothing, stays offline
+            assertThat(other.call(off::isOffline)).isTrue();
+            assertThat(gp.poll(goal)).as("offline threads are skipped").isTrue();
+            other.run(off::online);
+            long next = gp.advance();
+            w.quiescent();
+            assertThat(gp.poll(next)).as("online again: its quiescent states count").isFalse();
+            other.run(o::quiescent);
+            assertThat(gp.poll(next)).isTrue();
+            other.run(o::close);
+        }
+    }
+
+    @Test
     void qsbrAWritersOwnBatchesWaitForItsOwnQuiescentState() {
         AtomicLong freed = new AtomicLong();
         try (Reclaimer<Object> r = Engines.create("qsbr:batch=4", o -> freed.incrementAndGet())) {
