@@ -187,8 +187,11 @@ public final class Charts {
             chart.getStyler().setOverlapped(false);
             List<String> categories = new ArrayList<>();
             table.rows().forEach(r -> categories.add(r.floor() ? r.label() + " (floor)" : r.label()));
-            if (categories.size() > 4) {
-                chart.getStyler().setXAxisLabelRotation(20);
+            // XChart drops category labels that would overlap; turning them upright keeps every bar named.
+            if (categories.size() > 8) {
+                chart.getStyler().setXAxisLabelRotation(90);
+            } else if (categories.size() > 4) {
+                chart.getStyler().setXAxisLabelRotation(30);
             }
             boolean anyUnknown = false;
             for (Run run : table.runs()) {
