@@ -3,6 +3,7 @@ package org.smrlab.reports;
 import java.awt.Color;
 import java.awt.Font;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -165,8 +166,8 @@ public final class Charts {
 
     /** Log-axis bounds around values: the decades that hold them, a little widened. */
     private static double[] range(double[] values) {
-        double min = java.util.Arrays.stream(values).min().orElse(1);
-        double max = java.util.Arrays.stream(values).max().orElse(10);
+        double min = Arrays.stream(values).min().orElse(1);
+        double max = Arrays.stream(values).max().orElse(10);
         double lo = Math.pow(10, Math.floor(Math.log10(min / 1.5)));
         double hi = Math.pow(10, Math.ceil(Math.log10(max * 1.5)));
         return new double[] {lo, hi};
@@ -186,10 +187,14 @@ public final class Charts {
             chart.getStyler().setErrorBarsColor(Color.DARK_GRAY);
             chart.getStyler().setOverlapped(false);
             List<String> categories = new ArrayList<>();
-            table.rows().forEach(r -> categories.add(r.floor() ? r.label() + " (floor)" : r.label()));
-            // XChart drops category labels that would overlap; turning them upright keeps every bar named.
+            table.rows().forEach(r -> categories.add(r.floor() ? FLOOR_LABELS.getOrDefault(r.label(), "floor: " + r.label()) : r.label()));
+            // XChart names only every k-th category when the space per category is under its tick spacing hint
+            // (74 px by default, whatever the rotation); upright labels need little width, so with many bars the
+            // hint is lowered and every bar keeps its name.
             if (categories.size() > 8) {
                 chart.getStyler().setXAxisLabelRotation(90);
+                chart.getStyler().setXAxisTickMarkSpacingHint(18);
+                chart.getStyler().setXAxisLabelAlignmentVertical(AxesChartStyler.TextAlignment.Right);
             } else if (categories.size() > 4) {
                 chart.getStyler().setXAxisLabelRotation(30);
             }
@@ -219,6 +224,14 @@ public final class Charts {
         }
         return plots;
     }
+
+    /** Floors by what they do, so the bar names read as words. */
+    private static final Map<String, String> FLOOR_LABELS = Map.of(
+            "floorPlainLoad", "floor: plain load",
+            "floorStoreFence", "floor: store + fence",
+            "floorGetAndAdd", "floor: getAndAdd",
+            "floorRwLockRead", "floor: rwlock read",
+            "floorStampedOptimistic", "floor: StampedLock optimistic");
 
     // ---- throughput against threads --------------------------------------------------------
 
@@ -299,15 +312,26 @@ public final class Charts {
             style(chart.getStyler(), chart.getTitle());
             chart.getStyler().setDefaultSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.Line);
             chart.getStyler().setMarkerSize(0);
-            chart.getStyler().setYAxisMin(0.0);
-            g.getValue().forEach((name, xy) -> chart.addSeries(name, xy[0], xy[1]).setMarker(SeriesMarkers.NONE));
+            // Logarithmic y: the bounded engines (tens of nodes) and the unbounded ones (up to the cap, millions)
+            // differ by five decades; on a linear axis the bounded ones vanish into the x axis. A log axis has no
+            // zero, so an empty pipeline (0 pending) is drawn at 1, and the caption says so.
+            chart.getStyler().setYAxisLogarithmic(true);
+            double top = g.getValue().values().stream().flatMapToDouble(xy -> Arrays.stream(xy[1])).max().orElse(1);
+            chart.getStyler().setYAxisMin(1.0).setYAxisMax(Math.pow(10, Math.ceil(Math.log10(Math.max(10, top * 1.5)))));
+            g.getValue().forEach((name, xy) -> chart.addSeries(name, xy[0], countsOnLogAxis(xy[1])).setMarker(SeriesMarkers.NONE));
             String how = "Retired nodes not yet freed while one reader stalls inside a read section, one line per engine. "
-                    + "A bounded engine (hazard pointers) stays flat; the others grow for as long as the stall lasts, "
-                    + "until it ends or the cap on pending nodes stops the trial (smr.unbounded = 1). Time counts from "
+                    + "A bounded engine (hazard pointers, and the engines that wait: pserialize, rwlock) stays flat and low; "
+                    + "the others grow for as long as the stall lasts, until it ends or the cap on pending nodes stops the "
+                    + "trial (smr.unbounded = 1). The y axis is logarithmic (0 pending is drawn at 1). Time counts from "
                     + "the first measurement iteration, so the gaps between iterations show.";
             plots.add(new Plot("pending-over-time-" + g.getKey() + (nameRun ? "-" + run.label() : ""), title, how, chart));
         }
         return plots;
+    }
+
+    /** Node counts for a logarithmic axis: below one node (an empty pipeline) is drawn at 1, the axis floor. */
+    static double[] countsOnLogAxis(double[] counts) {
+        return Arrays.stream(counts).map(v -> Math.max(1, v)).toArray();
     }
 
     private static String unique(Map<String, ?> taken, String name) {
