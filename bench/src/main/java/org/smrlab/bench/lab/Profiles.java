@@ -96,9 +96,12 @@ public final class Profiles {
     }
 
     private static List<Entry> quick() {
-        // Three measurement iterations: JMH gives no error estimate for fewer.
-        RunLength ns = new RunLength(1, 1, "500ms", 3, "400ms");
-        RunLength mixed = new RunLength(1, 1, "1s", 3, "700ms");
+        // One fork, so the error is JMH's 99.9% interval over the iterations of that fork: Student's t times
+        // the standard error. With 3 iterations t(0.9995, 2) = 31.6 makes every interval enormous (a 3 ns
+        // section came out as 3 +- 4 ns); with 6 short ones t(0.9995, 5) = 6.9 shrinks it about fivefold for
+        // the same measured time (1.2 s per cost trial, 2 s per reclamation trial).
+        RunLength ns = new RunLength(1, 1, "500ms", 6, "200ms");
+        RunLength mixed = new RunLength(1, 1, "1s", 5, "400ms");
         List<Entry> e = new ArrayList<>();
         e.add(Entry.of("ReadSideBench.emptySection").threads("1", "max").profiled().run(ns));
         e.add(Entry.of("ReadSideBench.protectSection").profiled().run(ns));
