@@ -16,6 +16,7 @@ import java.util.Map;
  * <tr><td>standard</td><td>every suite and variant, 2 forks, read ratios, 1 and all threads</td><td>~45 min</td></tr>
  * <tr><td>sweep</td><td>batch sizes 1..4096 and the engines' knobs: latency-vs-memory curves; section lengths</td><td>~10 min</td></tr>
  * <tr><td>stall</td><td>one reader stalled 1 ms, 10 ms, a whole iteration; 1 and all writer threads</td><td>~8 min</td></tr>
+ * <tr><td>goals</td><td>only the trials the speed goals divide (read sides, hp protect, qsbr quiescent, two floors, retire at batch 64), 3 forks, without the profiler</td><td>~4 min</td></tr>
  * <tr><td>overhead</td><td>the profiler's own cost: the reclamation workload with and without instrumentation</td><td>~10 min</td></tr>
  * <tr><td>full</td><td>standard (3 forks) + sweep + stall + overhead + oversubscribed threads</td><td>hours</td></tr>
  * </table>
@@ -45,6 +46,7 @@ public final class Profiles {
         add(new Profile("standard", "every suite and variant, 2 forks: read ratios, 1 and all threads, stalls", standard(2)));
         add(new Profile("sweep", "batch sizes 1..4096 and the engines' knobs (latency-vs-memory curves), section lengths", sweep()));
         add(new Profile("stall", "one reader stalled 1 ms, 10 ms, a whole iteration; 1 and all writer threads", stall()));
+        add(new Profile("goals", "only the figures the speed goals divide, 3 forks each, no profiler: the goals with tight errors", goals()));
         add(new Profile("overhead", "the SMR profiler's cost: the reclamation workload with and without its instrumentation", overhead()));
         add(new Profile("full", "standard with 3 forks + sweep + stall + overhead + oversubscribed threads", full()));
     }
@@ -148,6 +150,24 @@ public final class Profiles {
                 .profiled().run(mixed));
         e.add(Entry.of("StallBench.writer").param("stall", "1ms", "10ms", "iteration").profiled()
                 .run(new RunLength(forks, 1, "1s", 3, "2s")));
+        return e;
+    }
+
+    /**
+     * The goals of the bench issue need few trials but tight intervals: each ratio divides two scores,
+     * so three forks (15 samples) per trial instead of quick's one. No profiler: its sampler thread is
+     * one more runnable thread on a 2-core machine, and the goals are about the bare cost.
+     */
+    private static List<Entry> goals() {
+        RunLength r = new RunLength(3, 2, "500ms", 5, "400ms");
+        List<Entry> e = new ArrayList<>();
+        e.add(Entry.of("ReadSideBench.emptySection").engines("gus", "ebr", "gus-lazy", "pserialize", "qsbr").run(r));
+        e.add(Entry.of("ReadSideBench.protectSection").engines("hp").run(r));
+        e.add(Entry.of("ReadSideBench.quiescentState").engines("qsbr").run(r));
+        for (String f : List.of("floorPlainLoad", "floorStoreFence")) {
+            e.add(Entry.of("ReadSideBench." + f).noEngine().run(r));
+        }
+        e.add(Entry.of("WriteSideBench.retire").engines("gus", "ebr").param("batch", "64").run(r));
         return e;
     }
 
