@@ -171,7 +171,10 @@ public final class Lab {
         }
         out.printf("[lab] writing %s (renamed to %s when complete)%n", tmp, finalDir.getFileName());
         List<String> failed = new ArrayList<>();
-        writeRunJson(tmp, RunInfo.build(o, command, started.toString(), null, jvm, engines, trials.size(), failed, root));
+        // Built once, at the start: the commit is the one the benchmarks were built from, even if someone
+        // commits while a long profile runs; only finishedAt and failedTrials change at the end.
+        Map<String, Object> info = RunInfo.build(o, command, started.toString(), null, jvm, engines, trials.size(), failed, root);
+        writeRunJson(tmp, info);
 
         LabOutput console = new LabOutput(out);
         List<RunResult> results = new ArrayList<>();
@@ -199,7 +202,9 @@ public final class Lab {
         }
         console.summary(results);
         String finished = Instant.now().truncatedTo(ChronoUnit.SECONDS).toString();
-        writeRunJson(tmp, RunInfo.build(o, command, started.toString(), finished, jvm, engines, trials.size(), failed, root));
+        info.put("finishedAt", finished);
+        info.put("failedTrials", List.copyOf(failed));
+        writeRunJson(tmp, info);
         Path done = rename(tmp, finalDir);
         printOverhead(out, results);
         out.printf("[lab] done in %s: %s%n", duration((System.nanoTime() - t0) / 1e9), done);
