@@ -187,7 +187,8 @@ public final class Charts {
             chart.getStyler().setErrorBarsColor(Color.DARK_GRAY);
             chart.getStyler().setOverlapped(false);
             List<String> categories = new ArrayList<>();
-            table.rows().forEach(r -> categories.add(r.floor() ? FLOOR_LABELS.getOrDefault(r.label(), "floor: " + r.label()) : r.label()));
+            // floors by what they do (the summary's words), so the bar names read as words
+            table.rows().forEach(r -> categories.add(r.floor() ? "floor: " + Summary.FLOORS.getOrDefault(r.label(), r.label()) : r.label()));
             // XChart names only every k-th category when the space per category is under its tick spacing hint
             // (74 px by default, whatever the rotation); upright labels need little width, so with many bars the
             // hint is lowered and every bar keeps its name.
@@ -224,14 +225,6 @@ public final class Charts {
         }
         return plots;
     }
-
-    /** Floors by what they do, so the bar names read as words. */
-    private static final Map<String, String> FLOOR_LABELS = Map.of(
-            "floorPlainLoad", "floor: plain load",
-            "floorStoreFence", "floor: store + fence",
-            "floorGetAndAdd", "floor: getAndAdd",
-            "floorRwLockRead", "floor: rwlock read",
-            "floorStampedOptimistic", "floor: StampedLock optimistic");
 
     // ---- throughput against threads --------------------------------------------------------
 

@@ -57,7 +57,7 @@ class ChartsTest {
         CategoryChart chart = (CategoryChart) plot(plots, "bars-ReadSideBench.enterExit").chart();
         assertThat(series(chart)).containsOnlyKeys("quick-jdk17.csv", "readside-jdk25.json · JDK 25.0.3");
         assertThat(List.<Object>copyOf(series(chart).get("quick-jdk17.csv").getXData()))
-                .containsExactly("gus", "ebr", "floor: plain load", "floor: store + fence");
+                .containsExactly("gus", "ebr", "floor: plain load", "floor: store + full fence");
         assertThat(series(chart).get("quick-jdk17.csv").getExtraValues()).isNotNull();
     }
 

@@ -77,7 +77,7 @@ public final class Knob {
     public String validValues() {
         return switch (kind) {
             case INT -> "integer " + min + ".." + max;
-            case DURATION -> "duration " + formatNanos(min) + ".." + formatNanos(max) + " (e.g. 500us, 1ms, 2s; bare number = ms)";
+            case DURATION -> "duration " + Durations.format(min) + ".." + Durations.format(max) + " (e.g. 500us, 1ms, 2s; bare number = ms)";
             case BOOL -> "true|false";
             case CHOICE -> String.join("|", choices);
             case SEQUENCE -> "odd unsigned 64-bit number (decimal or 0x hex) or 'wrap'";
@@ -109,7 +109,12 @@ public final class Knob {
                 return v;
             }
             case DURATION: {
-                long v = parseNanos(t);
+                long v;
+                try {
+                    v = Durations.parseNanos(t, 1_000_000); // a bare number is milliseconds
+                } catch (IllegalArgumentException e) {
+                    throw bad(engine, text);
+                }
                 if (v < min || v > max) {
                     throw bad(engine, text);
                 }
@@ -153,7 +158,7 @@ public final class Knob {
 
     String render(Object value) {
         return switch (kind) {
-            case DURATION -> formatNanos((Long) value);
+            case DURATION -> Durations.format((Long) value);
             case SEQUENCE -> ((Long) value) == WRAP_START ? "wrap" : Long.toUnsignedString((Long) value);
             default -> String.valueOf(value);
         };
@@ -164,46 +169,4 @@ public final class Knob {
                 + "'; valid: " + validValues());
     }
 
-    private long parseNanos(String t) {
-        long scale;
-        String digits;
-        if (t.endsWith("ns")) {
-            scale = 1;
-            digits = t.substring(0, t.length() - 2);
-        } else if (t.endsWith("us")) {
-            scale = 1_000;
-            digits = t.substring(0, t.length() - 2);
-        } else if (t.endsWith("ms")) {
-            scale = 1_000_000;
-            digits = t.substring(0, t.length() - 2);
-        } else if (t.endsWith("s")) {
-            scale = 1_000_000_000;
-            digits = t.substring(0, t.length() - 1);
-        } else {
-            scale = 1_000_000;
-            digits = t;
-        }
-        try {
-            long v = Long.parseLong(digits.strip());
-            if (v < 0) {
-                return -1;
-            }
-            return Math.multiplyExact(v, scale);
-        } catch (NumberFormatException | ArithmeticException e) {
-            return -1; // rejected by the range check (min >= 0)
-        }
-    }
-
-    static String formatNanos(long ns) {
-        if (ns % 1_000_000_000L == 0 && ns != 0) {
-            return ns / 1_000_000_000L + "s";
-        }
-        if (ns % 1_000_000L == 0 && ns != 0) {
-            return ns / 1_000_000L + "ms";
-        }
-        if (ns % 1_000L == 0 && ns != 0) {
-            return ns / 1_000L + "us";
-        }
-        return ns + "ns";
-    }
 }

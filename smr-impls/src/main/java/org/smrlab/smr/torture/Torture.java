@@ -11,6 +11,7 @@ import org.smrlab.smr.Engines;
 import org.smrlab.smr.Reclaimer;
 import org.smrlab.smr.Spec;
 import org.smrlab.smr.Stats;
+import org.smrlab.smr.engine.Durations;
 import org.smrlab.smr.pool.PoolStats;
 import org.smrlab.smr.set.SetNode;
 import org.smrlab.smr.set.SmrHashSet;

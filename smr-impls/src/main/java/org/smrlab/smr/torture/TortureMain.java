@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import org.smrlab.smr.Engines;
+import org.smrlab.smr.engine.Durations;
 
 /**
  * The command line of the torture harness (the smr-impls jar's Main-Class): runs each engine in
@@ -118,7 +119,7 @@ public final class TortureMain {
                             stallSet = false;
                         } else {
                             stallSet = true;
-                            stallNanos = v.equals("forever") ? Torture.Config.STALL_FOREVER : Durations.parse(v);
+                            stallNanos = v.equals("forever") ? Torture.Config.STALL_FOREVER : stallDuration(v);
                         }
                     }
                     default -> throw new IllegalArgumentException("unknown option '" + args[i] + "'");
@@ -202,5 +203,19 @@ public final class TortureMain {
                 throw new IllegalArgumentException(arg + " must be a positive number, got '" + v + "'");
             }
         }
+    }
+
+    /** A stall: a positive duration with its unit ({@code 10ms}, {@code 2.5s}, {@code 500us}). */
+    static long stallDuration(String v) {
+        long nanos;
+        try {
+            nanos = Durations.parseNanos(v, 0);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("--stall: " + e.getMessage() + "; write e.g. 10ms, 2s, 500us, forever or off");
+        }
+        if (nanos == 0) {
+            throw new IllegalArgumentException("--stall: duration '" + v + "' must be positive; write e.g. 10ms, 2s, 500us, forever or off");
+        }
+        return nanos;
     }
 }

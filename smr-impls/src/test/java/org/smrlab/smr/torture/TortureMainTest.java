@@ -8,6 +8,7 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import org.junit.jupiter.api.Test;
 import org.smrlab.smr.Engines;
+import org.smrlab.smr.engine.Durations;
 
 class TortureMainTest {
 
@@ -94,14 +95,17 @@ class TortureMainTest {
 
     @Test
     void durationsParseAndFormat() {
-        assertThat(Durations.parse("10ms")).isEqualTo(10_000_000L);
-        assertThat(Durations.parse("2.5s")).isEqualTo(2_500_000_000L);
-        assertThat(Durations.parse("500us")).isEqualTo(500_000L);
-        assertThat(Durations.parse("100ns")).isEqualTo(100L);
+        assertThat(TortureMain.stallDuration("10ms")).isEqualTo(10_000_000L);
+        assertThat(TortureMain.stallDuration("2.5s")).isEqualTo(2_500_000_000L);
+        assertThat(TortureMain.stallDuration("500us")).isEqualTo(500_000L);
+        assertThat(TortureMain.stallDuration("100ns")).isEqualTo(100L);
         assertThat(Durations.format(10_000_000L)).isEqualTo("10ms");
         assertThat(Durations.format(1_500_000L)).isEqualTo("1500us");
-        assertThatThrownBy(() -> Durations.parse("10")).hasMessageContaining("unit");
-        assertThatThrownBy(() -> Durations.parse("0ms")).hasMessageContaining("positive");
-        assertThatThrownBy(() -> Durations.parse("xms")).hasMessageContaining("number");
+        assertThat(Durations.parseNanos("10", 1_000_000)).as("a bare number in the unit given").isEqualTo(10_000_000L);
+        assertThatThrownBy(() -> TortureMain.stallDuration("10")).hasMessageContaining("unit");
+        assertThatThrownBy(() -> TortureMain.stallDuration("0ms")).hasMessageContaining("positive");
+        assertThatThrownBy(() -> TortureMain.stallDuration("xms")).hasMessageContaining("number");
+        assertThatThrownBy(() -> TortureMain.stallDuration("-1ms")).hasMessageContaining("negative");
+        assertThatThrownBy(() -> TortureMain.stallDuration("0.5ns")).hasMessageContaining("whole number");
     }
 }
