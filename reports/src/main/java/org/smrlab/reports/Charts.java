@@ -309,8 +309,8 @@ public final class Charts {
             // differ by five decades; on a linear axis the bounded ones vanish into the x axis. A log axis has no
             // zero, so an empty pipeline (0 pending) is drawn at 1, and the caption says so.
             chart.getStyler().setYAxisLogarithmic(true);
-            double top = g.getValue().values().stream().flatMapToDouble(xy -> Arrays.stream(xy[1])).max().orElse(1);
-            chart.getStyler().setYAxisMin(1.0).setYAxisMax(Math.pow(10, Math.ceil(Math.log10(Math.max(10, top * 1.5)))));
+            double[] all = countsOnLogAxis(g.getValue().values().stream().flatMapToDouble(xy -> Arrays.stream(xy[1])).toArray());
+            chart.getStyler().setYAxisMin(1.0).setYAxisMax(Math.max(10, range(all)[1]));
             g.getValue().forEach((name, xy) -> chart.addSeries(name, xy[0], countsOnLogAxis(xy[1])).setMarker(SeriesMarkers.NONE));
             String how = "Retired nodes not yet freed while one reader stalls inside a read section, one line per engine. "
                     + "A bounded engine (hazard pointers, and the engines that wait: pserialize, rwlock) stays flat and low; "

@@ -16,7 +16,7 @@ import java.util.Map;
  * <tr><td>standard</td><td>every suite and variant, 2 forks, read ratios, 1 and all threads</td><td>~45 min</td></tr>
  * <tr><td>sweep</td><td>batch sizes 1..4096 and the engines' knobs: latency-vs-memory curves; section lengths</td><td>~10 min</td></tr>
  * <tr><td>stall</td><td>one reader stalled 1 ms, 10 ms, a whole iteration; 1 and all writer threads</td><td>~8 min</td></tr>
- * <tr><td>goals</td><td>only the trials the speed goals divide (read sides, hp protect, qsbr quiescent, two floors, retire at batch 64), 3 forks, without the profiler</td><td>~4 min</td></tr>
+ * <tr><td>goals</td><td>only the trials the speed goals divide (read sides, hp protect, qsbr quiescent, two floors, retire at batch 64), 3 forks, without the profiler</td><td>~2 min</td></tr>
  * <tr><td>overhead</td><td>the profiler's own cost: the reclamation workload with and without instrumentation</td><td>~10 min</td></tr>
  * <tr><td>full</td><td>standard (3 forks) + sweep + stall + overhead + oversubscribed threads</td><td>hours</td></tr>
  * </table>
