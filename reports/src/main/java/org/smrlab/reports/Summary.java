@@ -438,6 +438,8 @@ public final class Summary {
         }
 
         // ---------------------------------------------------------- goals
+        // bench's `goals` lab profile runs exactly the trials these divide (it cannot depend on this
+        // module, nor this on it): a goal added here needs its trials added there.
 
         List<Goal> goals(Map<String, Figure> floors) {
             Figure fence = floors.get(DEFAULT_FLOOR);
