@@ -1,19 +1,19 @@
 package org.smrlab.reports;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import java.util.ArrayList;
 import java.util.List;
+import org.smrlab.run.Metrics;
 
 /**
- * Findings that must not hide inside a table: use-after-free detections by any engine but
- * {@code broken} (the only engine allowed to have them), stall trials that hit the cap on
- * pending nodes ({@code smr.unbounded} = 1), and trials the lab could not run (run.json's
- * {@code failedTrials}).
+ * Findings that must not hide inside a table: use-after-free detections by an engine that is not
+ * unsafe by design (run.json's catalogue says which are), stall trials that hit the cap on pending
+ * nodes, and trials the lab could not run (run.json's trials that failed).
+ *
+ * <p>Where an engine's facts are unknown (a bare result file, a schema-1 run), a detection is
+ * reported, and the alert says that whether the engine is unsafe by design is unknown: it is never
+ * guessed from the engine's name.
  */
 public final class Alerts {
-
-    public static final String UAF = "smr.uaf";
-    public static final String UNBOUNDED = "smr.unbounded";
 
     private Alerts() {
     }
@@ -22,21 +22,24 @@ public final class Alerts {
         List<String> alerts = new ArrayList<>();
         for (Run run : runs) {
             for (RunInput part : run.parts()) {
-                JsonNode failed = part.info() == null ? null : part.info().json().get("failedTrials");
-                if (failed != null && failed.isArray() && !failed.isEmpty()) {
-                    List<String> names = new ArrayList<>();
-                    failed.forEach(f -> names.add(f.isValueNode() ? f.asText() : f.toString()));
-                    alerts.add(failed.size() + " trial(s) produced no result in " + part.name() + ": " + String.join(", ", names));
+                List<String> failed = part.info() == null ? List.of() : part.info().failedTrials();
+                if (!failed.isEmpty()) {
+                    alerts.add(failed.size() + " trial(s) produced no result in " + part.name() + ": " + String.join(", ", failed));
                 }
             }
-            for (Trial t : run.trials()) {
-                Measurement uaf = t.secondary().get(UAF);
-                boolean broken = t.key().engine().map(e -> e.name().equals("broken")).orElse(false);
-                if (uaf != null && uaf.score() > 0 && !broken) {
-                    alerts.add("use-after-free detected (" + UAF + " = " + Numbers.sig(uaf.score(), 4) + ") in "
-                            + t.key() + " — run " + run.label());
+            for (TrialResult t : run.trials()) {
+                Measurement uaf = t.secondary().get(Metrics.UAF.name());
+                if (uaf != null && uaf.score() > 0) {
+                    EngineRef e = t.engine();
+                    if (e != null && e.facts() != null && e.facts().unsafeByDesign()) {
+                        continue; // the engine exists to make the detectors fire
+                    }
+                    alerts.add("use-after-free detected (" + Metrics.UAF.name() + " = " + Numbers.sig(uaf.score(), 4) + ") in "
+                            + t.key() + " — run " + run.label()
+                            + (e != null && e.facts() == null ? " (whether " + e.label() + " is unsafe by design is unknown: "
+                            + "no engine facts for it in run.json)" : ""));
                 }
-                Measurement unbounded = t.secondary().get(UNBOUNDED);
+                Measurement unbounded = t.secondary().get(Metrics.UNBOUNDED.name());
                 if (unbounded != null && unbounded.score() >= 1) {
                     alerts.add("unbounded: the cap on pending nodes ended " + t.key() + " — run " + run.label());
                 }

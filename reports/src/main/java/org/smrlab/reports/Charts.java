@@ -12,7 +12,6 @@ import java.util.Optional;
 import java.util.SortedMap;
 import java.util.TreeMap;
 import java.util.TreeSet;
-import org.HdrHistogram.AbstractHistogram;
 import org.knowm.xchart.AnnotationText;
 import org.knowm.xchart.CategoryChart;
 import org.knowm.xchart.CategoryChartBuilder;
@@ -23,6 +22,8 @@ import org.knowm.xchart.internal.chartpart.Chart;
 import org.knowm.xchart.style.AxesChartStyler;
 import org.knowm.xchart.style.Styler;
 import org.knowm.xchart.style.markers.SeriesMarkers;
+import org.smrlab.run.Metrics;
+import org.smrlab.run.TrialRecord;
 
 /**
  * Builds the charts of a report (XChart 4): what to draw, not how to save it.
@@ -42,8 +43,7 @@ import org.knowm.xchart.style.markers.SeriesMarkers;
  *       and the caption says how many.</li>
  *   <li><b>Throughput against threads</b>, where one benchmark ran at several thread counts in
  *       one run (for example shards split by thread count).</li>
- *   <li><b>Pending over time</b> from a stall run's {@code pending/*.csv} series, or else from
- *       .hlog logs with {@code #[metric pending]} (the maximum of each interval).</li>
+ *   <li><b>Pending over time</b> from a stall run's {@code pending/*.csv} series.</li>
  * </ul>
  * Runs are never pooled: a chart holds one run, or shows runs as separate series.
  */
@@ -51,10 +51,10 @@ public final class Charts {
 
     static final int WIDTH = 960;
     static final int HEIGHT = 560;
-    static final String X_PENDING = "smr.pending.peak";
-    static final String X_FOOTPRINT = "smr.footprint.peak";
-    static final String Y_P99 = "smr.r2f.p99";
-    static final String Y_P50 = "smr.r2f.p50";
+    static final String X_PENDING = Metrics.PENDING_PEAK.name();
+    static final String X_FOOTPRINT = Metrics.FOOTPRINT_PEAK.name();
+    static final String Y_P99 = Metrics.R2F_P99.name();
+    static final String Y_P50 = Metrics.R2F_P50.name();
 
     /** A chart, a file-name stem for it, and a caption that says how to read it. */
     public record Plot(String id, String title, String howToRead, Chart<?, ?> chart) {
@@ -90,22 +90,22 @@ public final class Charts {
         Map<String, Map<String, List<Point>>> groups = new TreeMap<>(Numbers.NATURAL);
         Map<String, String> titles = new LinkedHashMap<>();
         Map<String, Boolean> pooled = new LinkedHashMap<>();
-        for (Trial t : run.trials()) {
-            Optional<EngineSpec> engine = t.key().engine();
-            Optional<Measurement> x = Metrics.of(run, t, xMetric);
-            Optional<Measurement> y = Metrics.of(run, t, yMetric);
+        for (TrialResult t : run.trials()) {
+            Optional<EngineRef> engine = t.engineRef();
+            Optional<Measurement> x = MetricValues.of(run, t, xMetric);
+            Optional<Measurement> y = MetricValues.of(run, t, yMetric);
             if (engine.isEmpty() || x.isEmpty() || y.isEmpty()) {
                 continue;
             }
             SortedMap<String, String> rest = new TreeMap<>(t.key().params());
-            rest.remove(EngineSpec.PARAM);
-            rest.remove(EngineSpec.BATCH);
+            rest.remove(TrialRecord.ENGINE_PARAM);
+            rest.remove(TrialRecord.BATCH_PARAM);
             String group = t.key().benchmark() + "|" + t.key().mode() + "|" + t.key().threads() + "|" + TrialKey.joinParams(rest, ";");
             titles.putIfAbsent(group, t.key().shortName() + describe(t.key().threads(), rest));
             pooled.merge(group, y.get().source() == Measurement.Source.POOLED_HLOG, Boolean::logicalOr);
             groups.computeIfAbsent(group, g -> new TreeMap<>(Numbers.NATURAL))
-                    .computeIfAbsent(engine.get().withoutBatch(), e -> new ArrayList<>())
-                    .add(new Point(t.key().batch().orElse("?"), x.get().score(), y.get().score()));
+                    .computeIfAbsent(engine.get().labelWithout(TrialRecord.BATCH_PARAM), e -> new ArrayList<>())
+                    .add(new Point(t.batchLabel().orElse("?"), x.get().score(), y.get().score()));
         }
         List<Plot> plots = new ArrayList<>();
         for (Map.Entry<String, Map<String, List<Point>>> g : groups.entrySet()) {
@@ -178,7 +178,7 @@ public final class Charts {
     static List<Plot> bars(List<Run> runs) {
         boolean manyRuns = runs.size() > 1;
         List<Plot> plots = new ArrayList<>();
-        for (Comparison.Table table : Comparison.build(runs, Metrics.PRIMARY, Comparison.DEFAULT_BASELINE)) {
+        for (Comparison.Table table : Comparison.build(runs, MetricValues.PRIMARY, Comparison.DEFAULT_BASELINE)) {
             String unit = table.unit() == null ? "mixed units" : table.unit();
             CategoryChart chart = new CategoryChartBuilder().width(WIDTH).height(HEIGHT)
                     .title(table.key().describe()).xAxisTitle("").yAxisTitle(unit).build();
@@ -187,8 +187,8 @@ public final class Charts {
             chart.getStyler().setErrorBarsColor(Color.DARK_GRAY);
             chart.getStyler().setOverlapped(false);
             List<String> categories = new ArrayList<>();
-            // floors by what they do (the summary's words), so the bar names read as words
-            table.rows().forEach(r -> categories.add(r.floor() ? "floor: " + Summary.FLOORS.getOrDefault(r.label(), r.label()) : r.label()));
+            // floors by what they do (run.json's words, where the runs say), so the bar names read as words
+            table.rows().forEach(r -> categories.add(r.floor() ? "floor: " + table.floorName(r) : r.label()));
             // XChart names only every k-th category when the space per category is under its tick spacing hint
             // (74 px by default, whatever the rotation); upright labels need little width, so with many bars the
             // hint is lowered and every bar keeps its name.
@@ -232,13 +232,13 @@ public final class Charts {
         Map<String, Map<String, TreeMap<Integer, Measurement>>> groups = new TreeMap<>(Numbers.NATURAL);
         Map<String, String> titles = new LinkedHashMap<>();
         Map<String, String> modes = new LinkedHashMap<>();
-        for (Trial t : run.trials()) {
+        for (TrialResult t : run.trials()) {
             SortedMap<String, String> rest = new TreeMap<>(t.key().params());
-            rest.remove(EngineSpec.PARAM);
+            rest.remove(TrialRecord.ENGINE_PARAM);
             String group = t.key().benchmark() + "|" + t.key().mode() + "|" + TrialKey.joinParams(rest, ";");
             titles.putIfAbsent(group, t.key().shortName() + describe(0, rest));
             modes.putIfAbsent(group, t.key().mode());
-            String series = t.key().engine().map(EngineSpec::spec).orElse(t.key().method());
+            String series = t.engineRef().map(EngineRef::label).orElse(t.key().method());
             groups.computeIfAbsent(group, g -> new TreeMap<>(Numbers.NATURAL))
                     .computeIfAbsent(series, s -> new TreeMap<>())
                     .put(t.key().threads(), t.primary());
@@ -281,21 +281,6 @@ public final class Charts {
         for (PendingSeries p : run.pending()) {
             Map<String, double[][]> series = groups.computeIfAbsent(p.chartGroup(), g -> new TreeMap<>(Numbers.NATURAL));
             series.put(unique(series, p.legend()), new double[][] {p.timeMs(), p.pending()});
-        }
-        if (groups.isEmpty()) {
-            for (HlogFile h : run.hlogs()) {
-                if (!h.metric().equals("pending") || h.intervals().isEmpty()) {
-                    continue;
-                }
-                long t0 = h.intervals().stream().mapToLong(AbstractHistogram::getStartTimeStamp).min().orElse(0);
-                double[] t = h.intervals().stream().mapToDouble(i -> i.getStartTimeStamp() - t0).toArray();
-                double[] v = h.intervals().stream().mapToDouble(AbstractHistogram::getMaxValue).toArray();
-                String legend = (h.params() != null && h.params().containsKey(EngineSpec.PARAM)
-                        ? h.params().get(EngineSpec.PARAM) : h.path().getFileName().toString())
-                        + (h.fork() > 1 ? " (fork " + h.fork() + ")" : "");
-                Map<String, double[][]> series = groups.computeIfAbsent("pending (interval maxima)", g -> new TreeMap<>(Numbers.NATURAL));
-                series.put(unique(series, legend), new double[][] {t, v});
-            }
         }
         List<Plot> plots = new ArrayList<>();
         for (Map.Entry<String, Map<String, double[][]>> g : groups.entrySet()) {

@@ -3,6 +3,7 @@ package org.smrlab.reports;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import org.smrlab.run.RunInfo;
 
 /**
  * Renders comparison tables as Markdown (for stdout, a terminal or a pull request) and as a
@@ -18,7 +19,7 @@ public final class CompareReport {
     }
 
     public static String metricTitle(String metric) {
-        return Metrics.isPrimary(metric) ? "primary score" : metric;
+        return MetricValues.isPrimary(metric) ? "primary score" : metric;
     }
 
     public static String markdown(List<Run> runs, List<Comparison.Table> tables, String metric, String baseline) {
@@ -32,7 +33,7 @@ public final class CompareReport {
             md.append("| ").append(esc(run.label()))
                     .append(" | ").append(esc(info == null ? "—" : orDash(info.profile())))
                     .append(" | ").append(run.shards())
-                    .append(" | ").append(esc(info == null ? "—" : orDash(info.machine())))
+                    .append(" | ").append(esc(info == null ? "—" : orDash(info.machineLine())))
                     .append(" | ").append(esc(orDash(run.jdkVersion())))
                     .append(" | ").append(esc(run.sources())).append(" |\n");
         }
@@ -59,7 +60,7 @@ public final class CompareReport {
         StringBuilder md = new StringBuilder();
         String unit = table.unit();
         md.append("## ").append(esc(table.key().describe())).append(unit == null ? "" : " (" + esc(unit) + ")").append("\n\n");
-        boolean sources = !Metrics.isPrimary(table.metric());
+        boolean sources = !MetricValues.isPrimary(table.metric());
         StringBuilder header = new StringBuilder("| ").append(rowHeading(table));
         StringBuilder rule = new StringBuilder("|---");
         for (Run run : table.runs()) {

@@ -11,6 +11,8 @@ import java.util.Set;
 import java.util.SortedMap;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import org.smrlab.run.BenchmarkFacts;
+import org.smrlab.run.TrialRecord;
 
 /**
  * Engines side by side: for each benchmark and parameter set, one row per engine (and per floor),
@@ -19,19 +21,20 @@ import java.util.TreeSet;
  * <p>Implementation notes.
  * <ul>
  *   <li>A table is one benchmark method, mode, thread count and set of parameters other than
- *       {@code engine}. Where batch sizes are swept through a {@code batch=} knob inside the
- *       engine spec (one engine appears with several), the knob counts as a parameter, so
- *       {@code gus:batch=64} and {@code ebr:batch=64} share a table with rows {@code gus} and
- *       {@code ebr}; elsewhere the spec as a whole labels the row ({@code gus:batch=64} beside
- *       {@code ebr}).</li>
+ *       {@code engine}. Where batch sizes are swept through a {@code batch=} knob written in the
+ *       engine parameter (one engine appears with several; run.json says which knobs a parameter
+ *       wrote), the knob counts as a parameter, so {@code gus:batch=64} and {@code ebr:batch=64}
+ *       share a table with rows {@code gus} and {@code ebr}; elsewhere the parameter as written
+ *       labels the row ({@code gus:batch=64} beside {@code ebr}).</li>
  *   <li>Floors are benchmarks without an {@code engine} parameter (a plain load, a store and full
  *       fence). They join every table of their class with the same mode and threads whose
  *       parameters include theirs, as rows named by method, so that "how many fences is one read
  *       section" can be read off. Floors with no such table get a table of their own.</li>
  *   <li>The ratio is score ÷ baseline score within one run: runs from different machines or JDKs
- *       are never divided into each other. The baseline is a row whose engine name (or full
- *       label, or floor method) equals {@code --baseline}; if several rows match and none
- *       exactly, the ratio is left out rather than guessed.</li>
+ *       are never divided into each other. The baseline is a row whose label (or floor method)
+ *       equals {@code --baseline}, else whose engine name does (known from run.json; a bare file's
+ *       rows have only their labels); if several rows match and none exactly, the ratio is left
+ *       out rather than guessed.</li>
  *   <li>Marks: the 99.9% intervals score ± error of a row and of the baseline overlap ⇒ "≈", no
  *       difference claimed; either error unknown ⇒ "?", no claim either way. The intervals are
  *       closed: touching counts as overlapping.</li>
@@ -61,12 +64,15 @@ public final class Comparison {
                 .thenComparing(k -> TrialKey.joinParams(k.params(), ";"), Numbers.NATURAL);
     }
 
-    /** A row: an engine (spec without its batch knob) or a floor (method name). */
-    public record Row(String label, boolean floor) {
+    /**
+     * A row: an engine (its label, without a swept batch knob) or a floor (method name).
+     *
+     * @param engineName the engine's name where run.json gives it, else the label
+     */
+    public record Row(String label, boolean floor, String engineName) {
 
-        public String engineName() {
-            int colon = label.indexOf(':');
-            return colon < 0 ? label : label.substring(0, colon);
+        static Row floor(String method) {
+            return new Row(method, true, method);
         }
     }
 
@@ -93,9 +99,17 @@ public final class Comparison {
     public record Cell(Measurement value, double ratio, Mark mark) {
     }
 
-    /** One table; {@code baselineNotes} says why a run's column has no ratios, where it has none. */
+    /**
+     * One table; {@code baselineNotes} says why a run's column has no ratios, where it has none;
+     * {@code floorWords} what each floor row measures, where a run's run.json says.
+     */
     public record Table(TableKey key, String metric, List<Row> rows, List<Run> runs,
-                        Map<Row, Map<Run, Cell>> cells, Map<Run, String> baselineNotes) {
+                        Map<Row, Map<Run, Cell>> cells, Map<Run, String> baselineNotes, Map<Row, String> floorWords) {
+
+        /** A floor row by what it measures, or by its method where no run.json says. */
+        public String floorName(Row row) {
+            return floorWords.getOrDefault(row, row.label());
+        }
 
         public Optional<Cell> cell(Row row, Run run) {
             return Optional.ofNullable(cells.getOrDefault(row, Map.of()).get(run));
@@ -118,15 +132,31 @@ public final class Comparison {
     }
 
     public static List<Table> build(List<Run> runs, String metric, String baseline) {
-        Map<TableKey, Map<Row, Map<Run, Trial>>> tables = new TreeMap<>(TableKey.ORDER);
+        Map<TableKey, Map<Row, Map<Run, TrialResult>>> tables = new TreeMap<>(TableKey.ORDER);
         for (Run run : runs) {
             place(run, metric, tables);
         }
         List<Table> out = new ArrayList<>();
-        for (Map.Entry<TableKey, Map<Row, Map<Run, Trial>>> e : tables.entrySet()) {
+        for (Map.Entry<TableKey, Map<Row, Map<Run, TrialResult>>> e : tables.entrySet()) {
             out.add(table(e.getKey(), e.getValue(), runs, metric, baseline));
         }
         return out;
+    }
+
+    /** What each floor row measures, from the first run whose run.json says. */
+    private static Map<Row, String> floorWords(Map<Row, Map<Run, TrialResult>> trials) {
+        Map<Row, String> words = new LinkedHashMap<>();
+        trials.forEach((row, byRun) -> {
+            if (row.floor()) {
+                byRun.forEach((run, t) -> {
+                    BenchmarkFacts b = run.benchmark(t.key().benchmark());
+                    if (b != null && b.floor() != null) {
+                        words.putIfAbsent(row, b.floor());
+                    }
+                });
+            }
+        });
+        return words;
     }
 
     /** Every row label a baseline could name: engine names, full engine labels, floor methods. */
@@ -143,36 +173,37 @@ public final class Comparison {
         return names;
     }
 
-    private static void place(Run run, String metric, Map<TableKey, Map<Row, Map<Run, Trial>>> tables) {
-        Map<TableKey, Map<Row, Trial>> mine = new TreeMap<>(TableKey.ORDER);
-        List<Trial> floors = new ArrayList<>();
-        List<Trial> engines = new ArrayList<>();
-        for (Trial t : run.trials()) {
-            if (Metrics.of(run, t, metric).isPresent()) {
-                (t.key().engine().isPresent() ? engines : floors).add(t);
+    private static void place(Run run, String metric, Map<TableKey, Map<Row, Map<Run, TrialResult>>> tables) {
+        Map<TableKey, Map<Row, TrialResult>> mine = new TreeMap<>(TableKey.ORDER);
+        List<TrialResult> floors = new ArrayList<>();
+        List<TrialResult> engines = new ArrayList<>();
+        for (TrialResult t : run.trials()) {
+            if (MetricValues.of(run, t, metric).isPresent()) {
+                (t.hasEngine() ? engines : floors).add(t);
             }
         }
         Set<String> swept = sweptGroups(engines);
-        for (Trial t : engines) {
-            EngineSpec engine = t.key().engine().orElseThrow();
+        for (TrialResult t : engines) {
+            EngineRef engine = t.engine();
             TreeMap<String, String> params = new TreeMap<>(t.key().params());
-            params.remove(EngineSpec.PARAM);
-            String label = engine.spec();
-            if (swept.contains(group(t)) && engine.batch().isPresent() && !params.containsKey(EngineSpec.BATCH)) {
-                params.put(EngineSpec.BATCH, engine.batch().get());
-                label = engine.withoutBatch();
+            params.remove(TrialRecord.ENGINE_PARAM);
+            String label = engine.label();
+            Optional<String> batch = engine.writtenKnob(TrialRecord.BATCH_PARAM);
+            if (swept.contains(group(t)) && batch.isPresent() && !params.containsKey(TrialRecord.BATCH_PARAM)) {
+                params.put(TrialRecord.BATCH_PARAM, batch.get());
+                label = engine.labelWithout(TrialRecord.BATCH_PARAM);
             }
             TableKey key = new TableKey(t.key().benchmark(), t.key().shortName(), t.key().mode(), t.key().threads(), params);
-            put(mine, key, new Row(label, false), t);
+            put(mine, key, new Row(label, false, engine.nameOrLabel()), t);
         }
-        for (Trial floor : floors) {
+        for (TrialResult floor : floors) {
             TrialKey k = floor.key();
             List<TableKey> homes = mine.keySet().stream()
                     .filter(t -> isEngineTable(t) && classOf(t.benchmark()).equals(k.benchmarkClass())
                             && t.mode().equals(k.mode()) && t.threads() == k.threads()
                             && t.params().entrySet().containsAll(k.params().entrySet()))
                     .toList();
-            Row row = new Row(k.method(), true);
+            Row row = Row.floor(k.method());
             if (homes.isEmpty()) {
                 String cls = k.benchmarkClass();
                 TableKey own = new TableKey(cls, cls.substring(cls.lastIndexOf('.') + 1) + " (no engine parameter)",
@@ -195,12 +226,12 @@ public final class Comparison {
      * several {@code batch=} knobs: there the knob is a swept parameter and becomes a table
      * parameter; elsewhere it is just part of the engine's label.
      */
-    private static Set<String> sweptGroups(List<Trial> engines) {
+    private static Set<String> sweptGroups(List<TrialResult> engines) {
         Map<String, Map<String, Set<String>>> batches = new LinkedHashMap<>();
-        for (Trial t : engines) {
-            EngineSpec e = t.key().engine().orElseThrow();
-            e.batch().ifPresent(b -> batches.computeIfAbsent(group(t), g -> new LinkedHashMap<>())
-                    .computeIfAbsent(e.withoutBatch(), x -> new TreeSet<>()).add(b));
+        for (TrialResult t : engines) {
+            EngineRef e = t.engine();
+            e.writtenKnob(TrialRecord.BATCH_PARAM).ifPresent(b -> batches.computeIfAbsent(group(t), g -> new LinkedHashMap<>())
+                    .computeIfAbsent(e.labelWithout(TrialRecord.BATCH_PARAM), x -> new TreeSet<>()).add(b));
         }
         Set<String> swept = new TreeSet<>();
         batches.forEach((g, byEngine) -> {
@@ -211,9 +242,9 @@ public final class Comparison {
         return swept;
     }
 
-    private static String group(Trial t) {
+    private static String group(TrialResult t) {
         TreeMap<String, String> params = new TreeMap<>(t.key().params());
-        params.remove(EngineSpec.PARAM);
+        params.remove(TrialRecord.ENGINE_PARAM);
         return t.key().benchmark() + "|" + t.key().mode() + "|" + t.key().threads() + "|" + TrialKey.joinParams(params, ";");
     }
 
@@ -226,8 +257,8 @@ public final class Comparison {
         return dot < 0 ? "" : benchmark.substring(0, dot);
     }
 
-    private static void put(Map<TableKey, Map<Row, Trial>> tables, TableKey key, Row row, Trial trial) {
-        Trial other = tables.computeIfAbsent(key, k -> new LinkedHashMap<>()).putIfAbsent(row, trial);
+    private static void put(Map<TableKey, Map<Row, TrialResult>> tables, TableKey key, Row row, TrialResult trial) {
+        TrialResult other = tables.computeIfAbsent(key, k -> new LinkedHashMap<>()).putIfAbsent(row, trial);
         if (other != null && other != trial) {
             throw InputException.usage("two trials land in one row '" + row.label() + "' of " + key.describe()
                     + ": " + other.origin() + " and " + trial.origin()
@@ -235,16 +266,16 @@ public final class Comparison {
         }
     }
 
-    private static Table table(TableKey key, Map<Row, Map<Run, Trial>> trials, List<Run> runs, String metric,
+    private static Table table(TableKey key, Map<Row, Map<Run, TrialResult>> trials, List<Run> runs, String metric,
                                String baseline) {
         Map<Row, Map<Run, Cell>> cells = new LinkedHashMap<>();
         Map<Run, String> notes = new LinkedHashMap<>();
         for (Run run : runs) {
             Map<Row, Measurement> values = new LinkedHashMap<>();
             trials.forEach((row, byRun) -> {
-                Trial t = byRun.get(run);
+                TrialResult t = byRun.get(run);
                 if (t != null) {
-                    values.put(row, Metrics.of(run, t, metric).orElseThrow());
+                    values.put(row, MetricValues.of(run, t, metric).orElseThrow());
                 }
             });
             if (values.isEmpty()) {
@@ -268,7 +299,8 @@ public final class Comparison {
         rows.sort(rowOrder(baseline));
         Map<Row, Map<Run, Cell>> ordered = new LinkedHashMap<>();
         rows.forEach(r -> ordered.put(r, cells.getOrDefault(r, Map.of())));
-        return new Table(key, metric, rows, runs.stream().filter(r -> cellsOf(ordered, r)).toList(), ordered, notes);
+        return new Table(key, metric, rows, runs.stream().filter(r -> cellsOf(ordered, r)).toList(), ordered, notes,
+                floorWords(trials));
     }
 
     private static boolean cellsOf(Map<Row, Map<Run, Cell>> cells, Run run) {

@@ -5,108 +5,64 @@ import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Base64;
 import java.util.List;
-import java.util.SortedMap;
-import java.util.TreeMap;
 import org.HdrHistogram.AbstractHistogram;
 import org.HdrHistogram.EncodableHistogram;
 import org.HdrHistogram.Histogram;
 import org.HdrHistogram.HistogramLogReader;
+import org.smrlab.run.RunFormatException;
+import org.smrlab.run.TrialFileNames;
+import org.smrlab.run.TrialHeader;
 
 /**
  * One HdrHistogram interval log written by the bench's profiler: one trial, one metric, one fork.
  *
- * <p>Implementation notes. Which trial a log belongs to is read from its header comments
- * ({@code #[benchmark ...]}, {@code #[params k=v;...]}, {@code #[metric ...]}, {@code #[fork N]},
- * {@code #[threads T]}), which keep the parameter values exactly; the file name
- * {@code <benchmark>@<params;threads=T>@<metric>@fork<N>.hlog} is the fallback, compared in its
- * sanitized form because characters such as {@code :} and {@code ,} were replaced by {@code _}
- * (a name the lab cut and hashed for length can only be matched by its header).
- * Intervals are decoded by HdrHistogram's own {@link HistogramLogReader}; when it rejects a file,
- * the lines are decoded once more, one by one, only to say which line and field is bad.
+ * <p>Implementation notes. Which trial a log belongs to is read from its header (run-format's
+ * {@link TrialHeader}), which keeps the parameter values exactly; the file name (run-format's
+ * {@link TrialFileNames}) is the fallback, compared in its sanitized form (a name the lab cut and
+ * hashed for length can only be matched by its header). Intervals are decoded by HdrHistogram's
+ * own {@link HistogramLogReader}; when it rejects a file, the lines are decoded once more, one by
+ * one, only to say which line and field is bad.
+ *
+ * @param header   what the header says (fields it lacks are null)
+ * @param fileName what the file name says; null when it does not follow the lab's naming
  */
-public record HlogFile(Path path, String benchmark, SortedMap<String, String> params, Integer threads, String metric,
-                       int fork, String fileStem, List<AbstractHistogram> intervals) {
-
-    public static final String EXTENSION = ".hlog";
+public record HlogFile(Path path, TrialHeader header, TrialFileNames.Parsed fileName, String metric, int fork,
+                       List<AbstractHistogram> intervals) {
 
     public static HlogFile read(Path file, byte[] bytes) {
         String text = new String(bytes, StandardCharsets.UTF_8);
         if (text.isBlank()) {
             throw new InputException(file, 1, 1, "empty file (expected an HdrHistogram interval log)");
         }
-        String benchmark = null;
-        SortedMap<String, String> params = null;
-        String metric = null;
-        Integer fork = null;
-        Integer threads = null;
         String[] lines = text.split("\r?\n");
-        for (int i = 0; i < lines.length; i++) {
-            String line = lines[i];
-            if (!line.startsWith("#[") || !line.endsWith("]")) {
-                continue;
-            }
-            String body = line.substring(2, line.length() - 1);
-            int space = body.indexOf(' ');
-            String key = space < 0 ? body : body.substring(0, space);
-            String value = space < 0 ? "" : body.substring(space + 1).trim();
-            switch (key) {
-                case "benchmark" -> benchmark = value;
-                case "params" -> params = parseParams(value);
-                case "metric" -> metric = value;
-                case "fork" -> fork = headerNumber(file, i + 1, key, value);
-                case "threads" -> threads = headerNumber(file, i + 1, key, value);
-                default -> { }
-            }
+        TrialHeader header;
+        try {
+            header = TrialHeader.parse(TrialHeader.Kind.HLOG, Arrays.asList(lines));
+        } catch (RunFormatException e) {
+            throw new InputException(file, e.line(), e.column(), e.getMessage());
         }
-        String name = file.getFileName().toString();
-        String stem = name.endsWith(EXTENSION) ? name.substring(0, name.length() - EXTENSION.length()) : name;
-        String[] parts = stem.split("@");
-        String trialStem = null;
-        if (parts.length >= 4 && parts[parts.length - 1].matches("fork\\d+")) {
-            trialStem = String.join("@", java.util.Arrays.copyOfRange(parts, 0, parts.length - 2));
-            metric = metric != null ? metric : parts[parts.length - 2];
-            fork = fork != null ? fork : Integer.parseInt(parts[parts.length - 1].substring(4));
-        }
-        if ((benchmark == null || params == null) && trialStem == null) {
+        TrialFileNames.Parsed name = TrialFileNames.parseHlog(file.getFileName().toString()).orElse(null);
+        if (!header.namesTrial() && name == null) {
             throw new InputException(file, 1, 0, "cannot tell which trial this log belongs to: the header has no"
                     + " #[benchmark ...] and #[params ...] lines, and the name is not <benchmark>@<params>@<metric>@fork<N>.hlog");
         }
+        String metric = header.metric() != null ? header.metric() : name == null ? null : name.metric();
         if (metric == null) {
             throw new InputException(file, 1, 0, "cannot tell which metric this log holds: no #[metric ...] header line");
         }
-        return new HlogFile(file, benchmark, params, threads, metric, fork == null ? 1 : fork, trialStem,
-                intervals(file, bytes, lines));
+        int fork = header.fork() != null ? header.fork() : name != null ? name.fork() : 1;
+        return new HlogFile(file, header, name, metric, fork, intervals(file, bytes, lines));
     }
 
-    static int headerNumber(Path file, int line, String key, String value) {
-        try {
-            return Integer.parseInt(value);
-        } catch (NumberFormatException e) {
-            throw new InputException(file, line, key.length() + 4, "header #[" + key + " N]: '" + value + "' is not a whole number");
-        }
-    }
-
-    static SortedMap<String, String> parseParams(String text) {
-        SortedMap<String, String> params = new TreeMap<>();
-        for (String pair : text.split(";")) {
-            if (pair.isBlank()) {
-                continue;
-            }
-            int eq = pair.indexOf('=');
-            params.put(eq < 0 ? pair : pair.substring(0, eq), eq < 0 ? "" : pair.substring(eq + 1));
-        }
-        return params;
-    }
-
-    /** Does this log belong to that trial? */
+    /** Does this log belong to that trial? By header where it names the trial, else by file name. */
     public boolean belongsTo(TrialKey key) {
-        if (benchmark != null && params != null) {
-            return benchmark.equals(key.benchmark()) && params.equals(key.params())
-                    && (threads == null || threads == key.threads());
+        if (header.namesTrial()) {
+            return header.isTrial(key.benchmark(), key.params(), key.threads());
         }
-        return fileStem != null && key.matchesFileStem(fileStem);
+        return fileName != null && key.matchesFileStem(fileName.stem());
     }
 
     private static List<AbstractHistogram> intervals(Path file, byte[] bytes, String[] lines) {

@@ -1,6 +1,5 @@
 package org.smrlab.reports;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -13,8 +12,11 @@ import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.function.Function;
+import org.smrlab.run.EngineFacts;
+import org.smrlab.run.Metric;
+import org.smrlab.run.Metrics;
+import org.smrlab.run.RunInfo;
 
 /**
  * Writes one self-contained HTML page: the summary ({@link Summary}, compact, first), run metadata,
@@ -32,13 +34,9 @@ public final class HtmlReport {
     public static final String INDEX = "index.html";
     public static final String PLOTS = "plots";
 
-    /** The secondary metrics that get tables of their own, where the runs have them. */
-    static final List<String> SECONDARY_TABLES = List.of(
-            "smr.r2f.p99", "smr.r2f.p50", "smr.pending.peak", "smr.footprint.peak", "smr.uaf", "smr.unbounded");
-
-    private static final Set<String> KNOWN_RUN_FIELDS = Set.of("schema", "profile", "shard", "command", "startedAt",
-            "finishedAt", "jdk", "jvmArgs", "cpu", "os", "kernel", "membarrier", "gitCommit", "gitDirty", "engines", "trials",
-            "failedTrials");
+    /** The secondary metrics that get tables of their own, where the runs have them: latency, memory, the two alarms. */
+    static final List<String> SECONDARY_TABLES = List.of(Metrics.R2F_P99.name(), Metrics.R2F_P50.name(),
+            Metrics.PENDING_PEAK.name(), Metrics.FOOTPRINT_PEAK.name(), Metrics.UAF.name(), Metrics.UNBOUNDED.name());
 
     private HtmlReport() {
     }
@@ -61,8 +59,8 @@ public final class HtmlReport {
             }
         }
         Map<String, List<Comparison.Table>> tables = new LinkedHashMap<>();
-        tables.put(Metrics.PRIMARY, Comparison.build(runs, Metrics.PRIMARY, baseline));
-        List<String> available = Metrics.available(runs);
+        tables.put(MetricValues.PRIMARY, Comparison.build(runs, MetricValues.PRIMARY, baseline));
+        List<String> available = MetricValues.available(runs);
         for (String metric : SECONDARY_TABLES) {
             if (available.contains(metric)) {
                 tables.put(metric, Comparison.build(runs, metric, baseline));
@@ -125,7 +123,7 @@ public final class HtmlReport {
                 + "operation lower is better, for throughput higher.</p>\n");
         tables.forEach((metric, list) -> {
             h.append("<h3>").append(esc(CompareReport.metricTitle(metric))).append("</h3>\n");
-            if (!Metrics.isPrimary(metric)) {
+            if (!MetricValues.isPrimary(metric)) {
                 h.append("<p class=\"how\">").append(esc(metricMeaning(metric))).append("</p>\n");
             }
             list.forEach(t -> h.append(table(t)));
@@ -135,70 +133,51 @@ public final class HtmlReport {
         return h.toString();
     }
 
+    /** What a metric means: the metric catalogue's words; pooled percentiles say so. */
     static String metricMeaning(String metric) {
-        return switch (metric) {
-            case "smr.r2f.p99" -> "Retire→free latency, 99th percentile (ns): how long a retired node waits before it is freed. "
-                    + "Pooled from the .hlog intervals where the run has them (see the source column), else JMH's figure as the profiler aggregated it.";
-            case "smr.r2f.p50" -> "Retire→free latency, median (ns).";
-            case "smr.pending.peak" -> "Peak number of retired nodes not yet freed (sampled about every millisecond): memory held back.";
-            case "smr.footprint.peak" -> "Peak pool footprint (nodes allocated and still owned): the memory-growth figure.";
-            case "smr.uaf" -> "Use-after-free detections: must be 0 for every engine but broken.";
-            case "smr.unbounded" -> "1 when the cap on pending nodes ended a stall trial.";
-            default -> metric;
-        };
+        String words = MetricValues.meaning(metric);
+        boolean histogram = Metrics.byName(metric).map(m -> m.pooling() == Metric.Pooling.MERGED_HISTOGRAM).orElse(false);
+        return histogram ? words + " Pooled from the .hlog intervals where the run has them (see the source column), else "
+                + "JMH's figure as the profiler aggregated it." : words;
     }
 
     private static String runsTable(List<Run> runs) {
         Map<String, Function<Run, String>> fields = new LinkedHashMap<>();
         fields.put("read from", Run::sources);
+        fields.put("run.json", r -> info(r, RunInfo::schema));
         fields.put("profile", r -> info(r, RunInfo::profile));
         fields.put("shards", Run::shards);
         fields.put("command", r -> info(r, RunInfo::command));
         fields.put("started", r -> info(r, RunInfo::startedAt));
         fields.put("finished", r -> info(r, RunInfo::finishedAt));
         fields.put("JDK", HtmlReport::jdk);
-        fields.put("JVM arguments", r -> {
-            List<String> args = r.info() != null ? r.info().jvmArgs() : r.jvm() != null ? r.jvm().jvmArgs() : List.of();
-            return args.isEmpty() ? "—" : String.join(" ", args);
-        });
-        fields.put("CPU", r -> info(r, RunInfo::machine));
-        fields.put("OS / kernel", r -> r.info() == null ? "—" : join(r.info().os(), r.info().kernel()));
-        fields.put("membarrier", r -> r.info() == null || r.info().membarrierAvailable() == null ? "—"
-                : (r.info().membarrierAvailable() ? "available" : "not available")
-                + (r.info().membarrierStatus() == null ? "" : ": " + r.info().membarrierStatus()));
+        fields.put("JVM arguments", r -> r.jvm() == null || r.jvm().args().isEmpty() ? "—" : String.join(" ", r.jvm().args()));
+        fields.put("CPU", r -> info(r, RunInfo::machineLine));
+        fields.put("OS / kernel", r -> r.info() == null || r.info().machine() == null ? "—"
+                : join(r.info().machine().os(), r.info().machine().kernel()));
+        fields.put("membarrier", r -> r.info() == null || r.info().membarrier() == null || r.info().membarrier().available() == null
+                ? "—" : (r.info().membarrier().available() ? "available" : "not available")
+                + (r.info().membarrier().status() == null ? "" : ": " + r.info().membarrier().status()));
         fields.put("git commit", r -> {
-            JsonNode dirty = r.info() == null ? null : r.info().json().get("gitDirty");
-            return info(r, RunInfo::gitCommit) + (dirty != null && dirty.asBoolean(false) ? " (with uncommitted changes)" : "");
+            RunInfo.Git git = r.info() == null ? null : r.info().git();
+            return git == null || git.commit() == null ? "—" : git.commit() + (Boolean.TRUE.equals(git.dirty())
+                    ? " (with uncommitted changes)" : "");
         });
         fields.put("engines", r -> r.info() == null || r.info().engines().isEmpty() ? "—" : String.join(", ", r.info().engines()));
+        fields.put("engine facts", HtmlReport::engineFacts);
         fields.put("trials read", r -> String.valueOf(r.trials().size()));
         fields.put("failed trials", r -> {
             List<String> failed = new ArrayList<>();
             for (RunInput part : r.parts()) {
-                JsonNode f = part.info() == null ? null : part.info().json().get("failedTrials");
-                if (f != null && f.isArray()) {
-                    f.forEach(x -> failed.add(x.isValueNode() ? x.asText() : x.toString()));
+                if (part.info() != null) {
+                    failed.addAll(part.info().failedTrials());
                 }
             }
             return r.info() == null ? "—" : failed.isEmpty() ? "none" : String.join(", ", failed);
         });
         fields.put("interval logs", r -> String.valueOf(r.hlogs().size()));
-        Set<String> extra = new java.util.TreeSet<>();
-        for (Run r : runs) {
-            if (r.info() != null) {
-                r.info().json().fieldNames().forEachRemaining(f -> {
-                    if (!KNOWN_RUN_FIELDS.contains(f)) {
-                        extra.add(f);
-                    }
-                });
-            }
-        }
-        for (String f : extra) {
-            fields.put(f, r -> {
-                JsonNode n = r.info() == null ? null : r.info().json().get(f);
-                return n == null ? "—" : n.isValueNode() ? n.asText() : n.toString();
-            });
-        }
+        fields.put("merged from", r -> r.info() == null || r.info().mergedFrom() == null ? "—"
+                : String.join(", ", r.info().mergedFrom().stream().map(m -> m.folder() + " (shard " + m.shard() + ")").toList()));
         StringBuilder h = new StringBuilder("<table class=\"runs\">\n<tr><th></th>");
         runs.forEach(r -> h.append("<th>").append(esc(r.label())).append("</th>"));
         h.append("</tr>\n");
@@ -210,17 +189,42 @@ public final class HtmlReport {
         return h.append("</table>\n").toString();
     }
 
+    /** The catalogue's facts of the engines the run ran, one line each; "unknown" without a schema-2 run.json. */
+    private static String engineFacts(Run r) {
+        if (r.catalogue().isEmpty()) {
+            return "unknown (no engine catalogue in run.json)";
+        }
+        List<String> lines = new ArrayList<>();
+        for (EngineFacts e : r.catalogue().values()) {
+            if (r.info().engines().contains(e.name())) {
+                List<String> facts = new ArrayList<>();
+                facts.add(e.family());
+                facts.add(e.hasWriteSide() ? "write side" : "no write side");
+                facts.add(e.sectionsNest() ? "sections nest" : "sections do not nest");
+                if (e.retireBlocks()) {
+                    facts.add("retire blocks");
+                }
+                if (e.neverFrees()) {
+                    facts.add("never frees");
+                }
+                if (e.unsafeByDesign()) {
+                    facts.add("unsafe by design");
+                }
+                facts.add("models " + e.models());
+                lines.add(e.name() + ": " + String.join(", ", facts));
+            }
+        }
+        return String.join("; ", lines);
+    }
+
     private static String info(Run r, Function<RunInfo, String> f) {
         String v = r.info() == null ? null : f.apply(r.info());
         return v == null ? "—" : v;
     }
 
     private static String jdk(Run r) {
-        if (r.info() != null && r.info().jdkVersion() != null) {
-            return join(r.info().jdkVersion(), r.info().jdkVendor(), r.info().jdkVm());
-        }
-        ResultFile.JvmFacts jvm = r.jvm();
-        return jvm == null ? "— (CSV results do not say)" : join(jvm.jdkVersion(), jvm.vmName(), jvm.vmVersion());
+        RunInfo.Jvm jvm = r.jvm();
+        return jvm == null ? "— (CSV results do not say)" : join(jvm.version(), jvm.vendor(), jvm.vm(), jvm.vmVersion());
     }
 
     private static String join(String... parts) {
@@ -235,7 +239,7 @@ public final class HtmlReport {
 
     private static String table(Comparison.Table t) {
         String unit = t.unit();
-        boolean sources = !Metrics.isPrimary(t.metric());
+        boolean sources = !MetricValues.isPrimary(t.metric());
         StringBuilder h = new StringBuilder("<table class=\"cmp\">\n<caption>").append(esc(t.key().describe()))
                 .append(unit == null ? "" : " <span class=\"unit\">(" + esc(unit) + ")</span>").append("</caption>\n<tr><th>")
                 .append(CompareReport.rowHeading(t)).append("</th>");

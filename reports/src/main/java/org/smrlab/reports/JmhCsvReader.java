@@ -98,14 +98,14 @@ public final class JmhCsvReader {
                 secondaries.computeIfAbsent(key, k -> new LinkedHashMap<>()).put(label, m);
             }
         }
-        List<Trial> trials = new ArrayList<>();
+        List<TrialResult> trials = new ArrayList<>();
         for (Map.Entry<TrialKey, Long> e : firstLine.entrySet()) {
             Measurement primary = primaries.get(e.getKey());
             if (primary == null) {
                 throw new InputException(file, e.getValue(), c.benchmark + 1,
                         "secondary rows for " + e.getKey() + " without the primary row before them");
             }
-            trials.add(new Trial(e.getKey(), primary, secondaries.getOrDefault(e.getKey(), Map.of()),
+            trials.add(new TrialResult(e.getKey(), primary, secondaries.getOrDefault(e.getKey(), Map.of()),
                     file + ":" + e.getValue()));
         }
         return new ResultFile(file, ResultFile.Format.CSV, trials, null);

@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
+import org.smrlab.run.RunInfo;
 
 /**
  * Reads JMH's {@code -rf json} output: an array with one object per trial, holding
@@ -38,8 +39,8 @@ public final class JmhJsonReader {
         if (text.isBlank()) {
             throw new InputException(file, 1, 1, "empty file (expected JMH -rf json output)");
         }
-        List<Trial> trials = new ArrayList<>();
-        ResultFile.JvmFacts jvm = null;
+        List<TrialResult> trials = new ArrayList<>();
+        RunInfo.Jvm jvm = null;
         try (JsonParser parser = MAPPER.createParser(text)) {
             JsonToken token = parser.nextToken();
             if (token != JsonToken.START_ARRAY) {
@@ -86,7 +87,7 @@ public final class JmhJsonReader {
     /** One result object, with what is needed to name it in an error. */
     private record Element(Path file, JsonLocation where, int index, JsonNode node) {
 
-        Trial trial() {
+        TrialResult trial() {
             String benchmark = text(node, "benchmark");
             TreeMap<String, String> params = new TreeMap<>();
             JsonNode p = node.get("params");
@@ -111,16 +112,16 @@ public final class JmhJsonReader {
                 s.properties().forEach(e -> secondary.put(e.getKey(),
                         metric(e.getValue(), "secondaryMetrics." + e.getKey())));
             }
-            return new Trial(key, primary, secondary, file + ":" + where.getLineNr());
+            return new TrialResult(key, primary, secondary, file + ":" + where.getLineNr());
         }
 
-        ResultFile.JvmFacts jvm() {
+        RunInfo.Jvm jvm() {
             List<String> args = new ArrayList<>();
             JsonNode a = node.get("jvmArgs");
             if (a != null && a.isArray()) {
                 a.forEach(x -> args.add(x.asText()));
             }
-            return new ResultFile.JvmFacts(optional("jdkVersion"), optional("vmName"), optional("vmVersion"), args);
+            return new RunInfo.Jvm(optional("jdkVersion"), null, optional("vmName"), optional("vmVersion"), args);
         }
 
         private String optional(String field) {

@@ -3,18 +3,26 @@ package org.smrlab.reports;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Comparator;
+import java.util.LinkedHashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.stream.Stream;
+import org.smrlab.run.BenchmarkFacts;
+import org.smrlab.run.EngineFacts;
+import org.smrlab.run.RunFolder;
+import org.smrlab.run.RunInfo;
+import org.smrlab.run.RunJson;
+import org.smrlab.run.TrialRecord;
 
 /**
  * Combines the shards of one profile into one run folder, as if the lab had run it in one go.
@@ -25,10 +33,10 @@ import java.util.stream.Stream;
  * re-measured: results.json as the arrays' elements, untouched; results.csv rewritten in JMH's
  * own layout with the union of the shards' parameter columns (a shard without a parameter gets
  * an empty cell, exactly what JMH writes for a benchmark without it), each cell's text kept as it
- * was. run.json is the first shard's, with {@code shard} set to 1 of 1, the time span widened to
- * cover all shards, the engine lists joined, and {@code mergedFrom} naming the shards. Interval
- * logs and pending series are copied; the same name in two shards with different content is an
- * error (one trial measured twice).
+ * was. run.json (through run-format's one writer) is the first shard's, with {@code shard} set to
+ * 1 of 1, the time span widened to cover all shards, the engine lists, benchmarks and trials joined,
+ * and {@code mergedFrom} naming the shards. Interval logs and pending series are copied; the same
+ * name in two shards with different content is an error (one trial measured twice).
  */
 public final class Merger {
 
@@ -76,39 +84,36 @@ public final class Merger {
 
     /** Writes the merged run into {@code dir}, an empty folder. */
     public static void write(List<RunInput> shards, Path dir) throws IOException {
-        Files.writeString(dir.resolve(RunInfo.FILE), MAPPER.writeValueAsString(runJson(shards)) + "\n");
-        boolean allJson = shards.stream().allMatch(s -> Files.isRegularFile(s.path().resolve(RunInput.RESULTS_JSON)));
-        boolean allCsv = shards.stream().allMatch(s -> Files.isRegularFile(s.path().resolve(RunInput.RESULTS_CSV)));
+        RunJson.write(dir.resolve(RunFolder.RUN_JSON), runJson(shards));
+        boolean allJson = shards.stream().allMatch(s -> Files.isRegularFile(s.path().resolve(RunFolder.RESULTS_JSON)));
+        boolean allCsv = shards.stream().allMatch(s -> Files.isRegularFile(s.path().resolve(RunFolder.RESULTS_CSV)));
         if (!allJson && !allCsv) {
             throw InputException.usage("the shards share no result format: each needs results.json, or each results.csv");
         }
         if (allJson) {
             ArrayNode all = MAPPER.createArrayNode();
             for (RunInput s : shards) {
-                all.addAll((ArrayNode) MAPPER.readTree(s.path().resolve(RunInput.RESULTS_JSON).toFile()));
+                all.addAll((ArrayNode) MAPPER.readTree(s.path().resolve(RunFolder.RESULTS_JSON).toFile()));
             }
-            Files.writeString(dir.resolve(RunInput.RESULTS_JSON), MAPPER.writeValueAsString(all) + "\n");
+            Files.writeString(dir.resolve(RunFolder.RESULTS_JSON), MAPPER.writeValueAsString(all) + "\n");
         }
         if (allCsv) {
-            Files.writeString(dir.resolve(RunInput.RESULTS_CSV), mergeCsv(shards));
+            Files.writeString(dir.resolve(RunFolder.RESULTS_CSV), mergeCsv(shards));
         }
         for (RunInput s : shards) {
-            copyAll(s.path().resolve(RunInput.HLOG_DIR), dir.resolve(RunInput.HLOG_DIR), "");
-            copyAll(s.path().resolve(RunInput.PENDING_DIR), dir.resolve(RunInput.PENDING_DIR), "");
-            copyAll(s.path(), dir, "pending-");
+            copyAll(s.path().resolve(RunFolder.HLOG_DIR), dir.resolve(RunFolder.HLOG_DIR));
+            copyAll(s.path().resolve(RunFolder.PENDING_DIR), dir.resolve(RunFolder.PENDING_DIR));
         }
     }
 
-    private static ObjectNode runJson(List<RunInput> shards) {
-        ObjectNode json = shards.get(0).info().json().deepCopy();
-        ObjectNode shard = MAPPER.createObjectNode();
-        shard.put("index", 1);
-        shard.put("count", 1);
-        json.set("shard", shard);
+    private static RunInfo runJson(List<RunInput> shards) {
+        RunInfo first = shards.get(0).info();
         String started = null;
         String finished = null;
-        Set<String> engines = new TreeSet<>(Numbers.NATURAL);
-        ArrayNode from = MAPPER.createArrayNode();
+        Set<String> engines = new LinkedHashSet<>();
+        TreeMap<String, BenchmarkFacts> benchmarks = first.benchmarks() == null ? null : new TreeMap<>();
+        List<TrialRecord> trials = new ArrayList<>();
+        List<RunInfo.MergedShard> from = new ArrayList<>();
         for (RunInput s : shards) {
             RunInfo info = s.info();
             if (info.startedAt() != null && (started == null || info.startedAt().compareTo(started) < 0)) {
@@ -118,29 +123,26 @@ public final class Merger {
                 finished = info.finishedAt();
             }
             engines.addAll(info.engines());
-            ObjectNode f = MAPPER.createObjectNode();
-            f.put("folder", s.name());
-            f.put("shard", info.shardIndex());
-            f.put("command", info.command());
-            from.add(f);
+            if (benchmarks != null && info.benchmarks() != null) {
+                benchmarks.putAll(info.benchmarks());
+            }
+            trials.addAll(info.trials());
+            from.add(new RunInfo.MergedShard(s.name(), info.shard().index(), info.command()));
         }
-        if (started != null) {
-            json.put("startedAt", started);
+        List<String> ordered = new ArrayList<>(engines);
+        if (first.catalogue() != null) { // the catalogue's order
+            List<String> names = first.catalogue().stream().map(EngineFacts::name).toList();
+            ordered.sort(Comparator.comparingInt(e -> names.indexOf(e) < 0 ? names.size() : names.indexOf(e)));
         }
-        if (finished != null) {
-            json.put("finishedAt", finished);
-        }
-        ArrayNode e = MAPPER.createArrayNode();
-        engines.forEach(e::add);
-        json.set("engines", e);
-        json.set("mergedFrom", from);
-        return json;
+        return new RunInfo(first.schema(), first.profile(), new RunInfo.Shard(1, 1), first.command(), started, finished,
+                first.jvm(), first.machine(), first.membarrier(), first.git(), ordered, first.catalogue(), benchmarks,
+                trials, from);
     }
 
     static String mergeCsv(List<RunInput> shards) {
         List<JmhCsvReader.Table> tables = new ArrayList<>();
         for (RunInput s : shards) {
-            Path file = s.path().resolve(RunInput.RESULTS_CSV);
+            Path file = s.path().resolve(RunFolder.RESULTS_CSV);
             tables.add(JmhCsvReader.readTable(file, RunInput.readText(file)));
         }
         List<String> fixed = new ArrayList<>();
@@ -182,16 +184,13 @@ public final class Merger {
         return v.contains(",") || v.contains("\"") || v.contains(" ") || v.contains("\n") || v.contains("\r");
     }
 
-    private static void copyAll(Path from, Path to, String prefix) throws IOException {
+    private static void copyAll(Path from, Path to) throws IOException {
         if (!Files.isDirectory(from)) {
             return;
         }
         List<Path> files;
         try (Stream<Path> list = Files.list(from)) {
-            files = list.filter(Files::isRegularFile)
-                    .filter(p -> p.getFileName().toString().startsWith(prefix))
-                    .filter(p -> !prefix.isEmpty() ? p.getFileName().toString().endsWith(".csv") : true)
-                    .sorted().toList();
+            files = list.filter(Files::isRegularFile).sorted().toList();
         }
         for (Path f : files) {
             Files.createDirectories(to);

@@ -30,8 +30,8 @@ import picocli.CommandLine.Spec;
 @Command(name = "reports", mixinStandardHelpOptions = true, version = "smrlab reports 0.1",
         description = "Compares, plots and reports JMH results of the smrlab lab (bare -rf csv/json files or run folders).",
         subcommands = {ReportsMain.Compare.class, ReportsMain.Summarize.class, ReportsMain.Plot.class, ReportsMain.Html.class,
-            ReportsMain.Merge.class},
-        synopsisSubcommandLabel = "(compare | summary | plot | html | merge)")
+            ReportsMain.Merge.class, ReportsMain.CheckSmoke.class, ReportsMain.Catalogue.class},
+        synopsisSubcommandLabel = "(compare | summary | plot | html | merge | check-smoke | catalogue)")
 public final class ReportsMain implements Callable<Integer> {
 
     static final int BAD_INPUT = 2;
@@ -41,7 +41,7 @@ public final class ReportsMain implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        spec.commandLine().getErr().println("reports: name a command: compare, summary, plot, html or merge");
+        spec.commandLine().getErr().println("reports: name a command: compare, summary, plot, html, merge, check-smoke or catalogue");
         spec.commandLine().usage(spec.commandLine().getErr());
         return BAD_INPUT;
     }
@@ -100,7 +100,7 @@ public final class ReportsMain implements Callable<Integer> {
     }
 
     static void checkMetric(List<Run> runs, String metric) {
-        List<String> available = Metrics.available(runs);
+        List<String> available = MetricValues.available(runs);
         if (!available.contains(metric)) {
             throw InputException.usage("--metric " + metric + ": no trial has it; available: " + String.join(", ", available));
         }
@@ -128,7 +128,7 @@ public final class ReportsMain implements Callable<Integer> {
                 description = "engine name, engine label or floor method to divide by (default: gus)")
         String baseline;
 
-        @Option(names = "--metric", paramLabel = "M", defaultValue = Metrics.PRIMARY,
+        @Option(names = "--metric", paramLabel = "M", defaultValue = MetricValues.PRIMARY,
                 description = "primary (default) or a secondary label such as smr.r2f.p99")
         String metric;
 
@@ -164,7 +164,7 @@ public final class ReportsMain implements Callable<Integer> {
         List<Path> runs;
 
         @Option(names = "--floor", paramLabel = "METHOD",
-                description = "floor method the ×floor columns divide by (default: " + Summary.DEFAULT_FLOOR + ")")
+                description = "floor method the ×floor columns divide by (default: the store + full fence floor the goals divide by)")
         String floor;
 
         @Option(names = "--csv", paramLabel = "FILE", description = "also write every figure, ratio and verdict as CSV, one per line")
@@ -236,7 +236,7 @@ public final class ReportsMain implements Callable<Integer> {
             List<Run> loaded = load(runs, spec.commandLine().getErr());
             String base = baseline == null ? Comparison.DEFAULT_BASELINE : baseline;
             if (baseline != null) {
-                checkBaseline(Comparison.build(loaded, Metrics.PRIMARY, base), baseline);
+                checkBaseline(Comparison.build(loaded, MetricValues.PRIMARY, base), baseline);
             }
             AtomicOutput.writeFolder(out, true, dir -> HtmlReport.write(dir, loaded, base, inline));
             spec.commandLine().getOut().println("report: " + out.resolve(HtmlReport.INDEX));
@@ -266,6 +266,46 @@ public final class ReportsMain implements Callable<Integer> {
             AtomicOutput.writeFolder(out, false, dir -> Merger.write(shards, dir));
             spec.commandLine().getOut().println("merged " + shards.size() + " shards of '" + Run.baseLabel(shards.get(0))
                     + "' into " + out);
+            return 0;
+        }
+    }
+
+    @Command(name = "check-smoke", mixinStandardHelpOptions = true,
+            description = {"The CI check of a smoke run: every engine of the run's catalogue that is not unsafe by design is "
+                    + "present, each with every metric the SMR profiler emits, and no use-after-free where the catalogue "
+                    + "says there must be none. Exit 0 pass, 1 fail, 2 bad input."})
+    static final class CheckSmoke implements Callable<Integer> {
+        @Spec
+        CommandSpec spec;
+
+        @Parameters(arity = "1", paramLabel = "RUN", description = "a run folder, or a folder holding runs (its newest complete smoke run)")
+        Path path;
+
+        @Override
+        public Integer call() throws IOException {
+            Path run = SmokeCheck.locate(path);
+            List<Run> loaded = load(List.of(run), spec.commandLine().getErr());
+            List<String> problems = SmokeCheck.check(loaded.get(0));
+            if (problems.isEmpty()) {
+                spec.commandLine().getOut().println("check-smoke: OK: " + run + ": every engine present, every SMR metric "
+                        + "present, no use-after-free");
+                return 0;
+            }
+            spec.commandLine().getErr().println("check-smoke: FAILED: " + run);
+            problems.forEach(p -> spec.commandLine().getErr().println("  - " + p));
+            return 1;
+        }
+    }
+
+    @Command(name = "catalogue", mixinStandardHelpOptions = true,
+            description = "The metric catalogue and the goal table (run-format), as Markdown: what docs/architecture.md shows.")
+    static final class Catalogue implements Callable<Integer> {
+        @Spec
+        CommandSpec spec;
+
+        @Override
+        public Integer call() {
+            spec.commandLine().getOut().print(CatalogueReport.markdown());
             return 0;
         }
     }

@@ -2,18 +2,16 @@ package org.smrlab.reports;
 
 import java.nio.file.Path;
 import java.util.List;
+import org.smrlab.run.RunInfo;
 
 /**
  * The trials of one JMH result file, and what the file says about the JVM the benchmarks ran on
- * (JSON only; a CSV file carries nothing of the kind).
+ * (JSON only: {@code jdkVersion}, {@code vmName}, {@code vmVersion}, {@code jvmArgs}; a CSV file
+ * carries nothing of the kind), in run.json's own record of a JVM.
  */
-public record ResultFile(Path path, Format format, List<Trial> trials, JvmFacts jvm) {
+public record ResultFile(Path path, Format format, List<TrialResult> trials, RunInfo.Jvm jvm) {
 
     public enum Format { CSV, JSON }
-
-    /** From JMH's JSON: {@code jdkVersion}, {@code vmName}, {@code vmVersion}, {@code jvmArgs}. */
-    public record JvmFacts(String jdkVersion, String vmName, String vmVersion, List<String> jvmArgs) {
-    }
 
     public ResultFile {
         trials = List.copyOf(trials);

@@ -7,6 +7,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.stream.Collectors;
+import org.smrlab.run.EngineFacts;
+import org.smrlab.run.RunInfo;
 
 /**
  * One run as the reports show it: a labelled set of trials, read from one input or from the
@@ -23,7 +25,7 @@ public final class Run {
 
     private final String label;
     private final List<RunInput> parts;
-    private final List<Trial> trials;
+    private final List<TrialResult> trials;
 
     private Run(String label, List<RunInput> parts) {
         this.label = label;
@@ -33,15 +35,17 @@ public final class Run {
 
     public String label() { return label; }
     public List<RunInput> parts() { return parts; }
-    public List<Trial> trials() { return trials; }
+    public List<TrialResult> trials() { return trials; }
 
     /** run.json of the first shard; null for a bare file. */
     public RunInfo info() {
         return parts.get(0).info();
     }
 
-    public ResultFile.JvmFacts jvm() {
-        return parts.get(0).results().jvm();
+    /** The JVM the benchmarks ran on: run.json's, else what a JSON result file names, else null (a bare CSV). */
+    public RunInfo.Jvm jvm() {
+        RunInfo info = info();
+        return info != null && info.jvm() != null && info.jvm().version() != null ? info.jvm() : parts.get(0).results().jvm();
     }
 
     public List<HlogFile> hlogs() {
@@ -50,6 +54,22 @@ public final class Run {
 
     public List<PendingSeries> pending() {
         return parts.stream().flatMap(p -> p.pending().stream()).toList();
+    }
+
+    /** The engine catalogue's facts run.json records, by name, in catalogue order; empty when unknown (no schema-2 run.json). */
+    public Map<String, EngineFacts> catalogue() {
+        RunInfo info = info();
+        return info == null ? Map.of() : info.facts();
+    }
+
+    /** The benchmark's facts from run.json; null when unknown. */
+    public org.smrlab.run.BenchmarkFacts benchmark(String name) {
+        for (RunInput p : parts) {
+            if (p.info() != null && p.info().benchmarks() != null && p.info().benchmarks().containsKey(name)) {
+                return p.info().benchmarks().get(name);
+            }
+        }
+        return null;
     }
 
     /** What was read but ignored, and why. */
@@ -74,26 +94,22 @@ public final class Run {
 
     /** The JDK version: run.json's, else the JSON results', else null. */
     public String jdkVersion() {
-        RunInfo info = info();
-        if (info != null && info.jdkVersion() != null) {
-            return info.jdkVersion();
-        }
-        ResultFile.JvmFacts jvm = jvm();
-        return jvm == null ? null : jvm.jdkVersion();
+        RunInfo.Jvm jvm = jvm();
+        return jvm == null ? null : jvm.version();
     }
 
     /** The label before any disambiguation: what identifies a machine, JDK and profile. */
     static String baseLabel(RunInput input) {
         List<String> parts = new ArrayList<>();
         RunInfo info = input.info();
-        ResultFile.JvmFacts jvm = input.results().jvm();
-        String jdk = info != null && info.jdkVersion() != null ? info.jdkVersion() : jvm == null ? null : jvm.jdkVersion();
+        RunInfo.Jvm jvm = info != null && info.jvm() != null && info.jvm().version() != null ? info.jvm() : input.results().jvm();
+        String jdk = jvm == null ? null : jvm.version();
         if (info != null) {
             if (info.profile() != null) {
                 parts.add(info.profile());
             }
-            if (info.machine() != null) {
-                parts.add(info.machine());
+            if (info.machineLine() != null) {
+                parts.add(info.machineLine());
             }
         } else {
             parts.add(input.name());
@@ -142,11 +158,11 @@ public final class Run {
         return labelled;
     }
 
-    private static List<Trial> collectTrials(List<RunInput> parts) {
-        Map<TrialKey, Trial> seen = new LinkedHashMap<>();
+    private static List<TrialResult> collectTrials(List<RunInput> parts) {
+        Map<TrialKey, TrialResult> seen = new LinkedHashMap<>();
         for (RunInput part : parts) {
-            for (Trial t : part.results().trials()) {
-                Trial other = seen.putIfAbsent(t.key(), t);
+            for (TrialResult t : part.results().trials()) {
+                TrialResult other = seen.putIfAbsent(t.key(), t);
                 if (other != null && !Objects.equals(other.origin(), t.origin())) {
                     throw InputException.usage("trial " + t.key() + " appears twice in one run: "
                             + other.origin() + " and " + t.origin());

@@ -6,29 +6,35 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.stream.Stream;
+import org.smrlab.run.EngineFacts;
+import org.smrlab.run.RunFolder;
+import org.smrlab.run.RunFormatException;
+import org.smrlab.run.RunInfo;
+import org.smrlab.run.RunJson;
+import org.smrlab.run.TrialFileNames;
+import org.smrlab.run.TrialRecord;
 
 /**
- * What one command-line argument holds: a run folder written by the lab launcher (run.json,
- * results.json or results.csv, hlog/*.hlog, pending/*.csv), or a bare JMH result file (.csv or
- * .json) as anyone running benchmarks.jar writes it.
+ * What one command-line argument holds: a run folder written by the lab launcher (run-format's
+ * {@link RunFolder}: run.json, results.json or results.csv, hlog/*.hlog, pending/*.csv), or a bare
+ * JMH result file (.csv or .json) as anyone running benchmarks.jar writes it.
  *
  * <p>Implementation notes. Everything is read and checked before any command writes a byte, so a
  * bad input never leaves half a report. A run folder's results.json is preferred to its
  * results.csv: both hold the same trials when the launcher wrote them, and the JSON also says
- * which JVM ran them. The report/ folder inside a run is output, never input.
+ * which JVM ran them. The report/ folder inside a run is output, never input. Each trial is paired
+ * with its entry in run.json (schema 2: same benchmark, parameters and threads), which names its
+ * engine; a schema-1 run.json opens too, its trials' engines then unknown, as in a bare file.
  *
  * @param info    the run folder's run.json; null for a bare file
  * @param notes   what was read but ignored, and why (shown to the reader, never silently dropped)
  */
 public record RunInput(Path path, String name, RunInfo info, ResultFile results, List<HlogFile> hlogs,
                        List<PendingSeries> pending, List<String> notes) {
-
-    public static final String RESULTS_JSON = "results.json";
-    public static final String RESULTS_CSV = "results.csv";
-    public static final String HLOG_DIR = "hlog";
-    public static final String PENDING_DIR = "pending";
 
     public RunInput {
         hlogs = List.copyOf(hlogs);
@@ -48,7 +54,7 @@ public record RunInput(Path path, String name, RunInfo info, ResultFile results,
             return loadFolder(path);
         }
         String name = path.getFileName().toString();
-        if (name.equals(RunInfo.FILE)) {
+        if (name.equals(RunFolder.RUN_JSON)) {
             return loadFolder(path.toAbsolutePath().getParent());
         }
         String lower = name.toLowerCase(java.util.Locale.ROOT);
@@ -78,25 +84,31 @@ public record RunInput(Path path, String name, RunInfo info, ResultFile results,
     }
 
     private static RunInput loadFolder(Path dir) {
-        Path runJson = dir.resolve(RunInfo.FILE);
+        Path runJson = dir.resolve(RunFolder.RUN_JSON);
         if (!Files.isRegularFile(runJson)) {
-            throw InputException.of(dir, "not a run folder: no " + RunInfo.FILE
+            throw InputException.of(dir, "not a run folder: no " + RunFolder.RUN_JSON
                     + " (pass a bare JMH result file by its own path)");
         }
-        RunInfo info = RunInfo.read(runJson, readText(runJson));
-        Path json = dir.resolve(RESULTS_JSON);
-        Path csv = dir.resolve(RESULTS_CSV);
+        RunInfo info;
+        try {
+            info = RunJson.read(readText(runJson));
+        } catch (RunFormatException e) {
+            throw new InputException(runJson, e.line(), e.column(), e.getMessage());
+        }
+        Path json = dir.resolve(RunFolder.RESULTS_JSON);
+        Path csv = dir.resolve(RunFolder.RESULTS_CSV);
         ResultFile results;
         if (Files.isRegularFile(json)) {
             results = JmhJsonReader.read(json, readText(json));
         } else if (Files.isRegularFile(csv)) {
             results = JmhCsvReader.read(csv, readText(csv));
         } else {
-            throw InputException.of(dir, "run folder without " + RESULTS_JSON + " or " + RESULTS_CSV);
+            throw InputException.of(dir, "run folder without " + RunFolder.RESULTS_JSON + " or " + RunFolder.RESULTS_CSV);
         }
-        List<HlogFile> hlogs = new ArrayList<>();
         List<String> notes = new ArrayList<>();
-        for (Path p : list(dir.resolve(HLOG_DIR), HlogFile.EXTENSION, "")) {
+        results = withRecords(results, info, notes);
+        List<HlogFile> hlogs = new ArrayList<>();
+        for (Path p : list(dir.resolve(RunFolder.HLOG_DIR), TrialFileNames.HLOG_EXTENSION)) {
             byte[] bytes;
             try {
                 bytes = Files.readAllBytes(p);
@@ -111,24 +123,54 @@ public record RunInput(Path path, String name, RunInfo info, ResultFile results,
             hlogs.add(HlogFile.read(p, bytes));
         }
         List<PendingSeries> pending = new ArrayList<>();
-        for (Path p : list(dir.resolve(PENDING_DIR), ".csv", "")) {
+        for (Path p : list(dir.resolve(RunFolder.PENDING_DIR), TrialFileNames.PENDING_EXTENSION)) {
             pending.add(PendingSeries.read(p, readText(p)));
         }
-        for (Path p : list(dir, ".csv", "pending-")) {
-            pending.add(PendingSeries.read(p, readText(p)));
+        if (info.schema1()) {
+            notes.add(runJson + ": schema " + RunInfo.SCHEMA_1 + " (an older lab): the engines' facts, canonical specs and "
+                    + "the benchmarks' defaults are not recorded there, so they show as unknown");
         }
         Path name = dir.toAbsolutePath().normalize().getFileName();
         return new RunInput(dir, name == null ? dir.toString() : name.toString(), info, results, hlogs, pending, notes);
     }
 
-    /** Regular files directly in {@code dir} with that suffix and prefix, sorted by name; none if no folder. */
-    private static List<Path> list(Path dir, String suffix, String prefix) {
+    /** Pairs each trial with run.json's entry for it (benchmark, parameters, threads). */
+    private static ResultFile withRecords(ResultFile results, RunInfo info, List<String> notes) {
+        if (info.schema1()) {
+            return results;
+        }
+        Map<String, TrialRecord> byKey = new HashMap<>();
+        for (TrialRecord r : info.trials()) {
+            if (r.benchmark() != null) {
+                byKey.put(r.benchmark() + "|" + r.params() + "|" + r.totalThreads(), r);
+            }
+        }
+        Map<String, EngineFacts> facts = info.facts();
+        List<TrialResult> paired = new ArrayList<>();
+        int unmatched = 0;
+        for (TrialResult t : results.trials()) {
+            TrialRecord r = byKey.get(t.key().benchmark() + "|" + t.key().params() + "|" + t.key().threads());
+            if (r == null) {
+                unmatched++;
+                paired.add(t);
+            } else {
+                paired.add(t.withRecord(r, r.engine() == null ? null : facts.get(r.engine().name())));
+            }
+        }
+        if (unmatched > 0) {
+            notes.add(results.path() + ": " + unmatched + " trial(s) not in run.json's trials: their engines' facts are unknown");
+        }
+        return new ResultFile(results.path(), results.format(), paired, results.jvm());
+    }
+
+    /** Regular files directly in {@code dir} with that suffix, sorted by name; none if no folder. */
+    private static List<Path> list(Path dir, String suffix) {
         if (!Files.isDirectory(dir)) {
             return List.of();
         }
         try (Stream<Path> files = Files.list(dir)) {
             return files.filter(Files::isRegularFile)
-                    .filter(p -> p.getFileName().toString().endsWith(suffix) && p.getFileName().toString().startsWith(prefix))
+                    .filter(p -> p.getFileName().toString().endsWith(suffix))
                     .sorted()
                     .toList();
         } catch (IOException e) {

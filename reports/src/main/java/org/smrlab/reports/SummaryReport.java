@@ -7,6 +7,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.function.Function;
+import org.smrlab.run.Metrics;
+import org.smrlab.run.RunInfo;
 
 /**
  * Renders {@link Summary} as Markdown (stdout of {@code reports summary}, pasted into the README),
@@ -22,14 +24,17 @@ import java.util.function.Function;
 public final class SummaryReport {
 
     static final String MISSING = "—";
+    /** The engine table's columns of ratios to the run's floor. */
+    static final String FLOOR_COLUMN = "×floor";
 
     static final String LEGEND = "One section per run: figures and ratios never mix runs. Scores are JMH's, ± its 99.9% "
             + "error (± ?: unknown); — : not in the run.";
 
     static final String COLUMNS = "Columns: read = ReadSideBench.emptySection, protect = .protectSection, lookup = "
             + ".lookupSection, retire = WriteSideBench.retire (amortized over a batch), advance = WriteSideBench.advance "
-            + "(GracePeriods engines only): 1 thread, the engine's default batch, ns/op; ×fence = that score ÷ the run's "
-            + "store + full fence floor. r2f p99 (retire→free latency, µs) and pending peak (nodes retired, not yet freed) "
+            + "(engines with a write side only): 1 thread, the engine's default batch, ns/op; ×floor = that score ÷ the "
+            + "run's floor named under the table (by default the store + full fence the goals divide by). r2f p99 "
+            + "(retire→free latency, µs) and pending peak (nodes retired, not yet freed) "
             + "come from ReclamationBench.mixed; stall is smr.pending.peak of StallBench.writer behind a stalled reader, "
             + "\"unbounded\" where smr.unbounded = 1 (the cap on pending nodes ended the trial's growth). Goals divide two "
             + "figures of one run; [low, high] is the ratio's interval from both errors, and \"within error\" means the "
@@ -113,29 +118,26 @@ public final class SummaryReport {
         RunInfo info = run.info();
         List<String> parts = new ArrayList<>();
         String jdk = run.jdkVersion();
-        String jdkMore = null;
-        if (info != null) {
-            jdkMore = join(", ", info.jdkVendor(), info.jdkVm());
-        } else if (run.jvm() != null) {
-            jdkMore = join(", ", run.jvm().vmName(), run.jvm().vmVersion());
-        }
+        RunInfo.Jvm jvm = run.jvm();
+        String jdkMore = jvm == null ? null : join(", ", jvm.vendor(), jvm.vm(), info == null ? jvm.vmVersion() : null);
         parts.add("JDK " + (jdk == null ? MISSING : jdk) + (jdkMore == null ? "" : " (" + jdkMore + ")"));
-        parts.add("CPU " + (info == null || info.cpuModel() == null ? MISSING : info.cpuModel()));
-        parts.add((info == null || info.cores() == null ? MISSING : String.valueOf(info.cores())) + " cores");
+        RunInfo.Machine machine = info == null ? null : info.machine();
+        parts.add("CPU " + (machine == null || machine.cpu() == null ? MISSING : machine.cpu()));
+        parts.add((machine == null || machine.cores() == null ? MISSING : String.valueOf(machine.cores())) + " cores");
         String membarrier;
-        if (info == null || info.membarrierAvailable() == null) {
+        if (info == null || info.membarrier() == null || info.membarrier().available() == null) {
             membarrier = MISSING;
         } else {
-            membarrier = (info.membarrierAvailable() ? "available" : "not available")
-                    + (info.membarrierStatus() == null ? "" : " (" + info.membarrierStatus() + ")");
+            membarrier = (info.membarrier().available() ? "available" : "not available")
+                    + (info.membarrier().status() == null ? "" : " (" + info.membarrier().status() + ")");
         }
         parts.add("membarrier " + membarrier);
         parts.add("read from " + run.sources());
         if (info == null) {
-            parts.add(run.jvm() == null ? "a bare CSV file says nothing of the JVM or machine"
+            parts.add(jvm == null ? "a bare CSV file says nothing of the JVM or machine"
                     : "a bare JSON file names the JVM, not the machine");
-        } else if (info.gitCommit() != null) {
-            parts.add("commit " + info.gitCommit());
+        } else if (info.git() != null && info.git().commit() != null) {
+            parts.add("commit " + info.git().commit());
         }
         return String.join(" · ", parts);
     }
@@ -143,34 +145,21 @@ public final class SummaryReport {
     private static Table floors(Summary.RunSummary s) {
         List<String> header = new ArrayList<>();
         List<String> row = new ArrayList<>();
-        for (var e : Summary.FLOORS.entrySet()) {
-            header.add(e.getValue());
-            row.add(figure(s.floors().get(e.getKey())));
+        for (Summary.Floor f : s.floors()) {
+            header.add(f.name());
+            row.add(figure(f.figure()));
         }
-        s.floors().forEach((method, f) -> {
-            if (!Summary.FLOORS.containsKey(method)) {
-                header.add(method);
-                row.add(figure(f));
-            }
-        });
-        return new Table("Floors (ReadSideBench, no engine, 1 thread, ns/op)", header, List.of(row), 0, -1, true);
+        return new Table("Floors (no engine, 1 thread, ns/op, cheapest first)", header, List.of(row), 0, -1, true);
     }
 
-    /** "×fence" for the default floor, "×load", "×getAndAdd", ... for the others. */
-    static String floorColumn(String method) {
-        return "×" + switch (method) {
-            case "floorStoreFence" -> "fence";
-            case "floorPlainLoad" -> "load";
-            case "floorGetAndAdd" -> "getAndAdd";
-            case "floorRwLockRead" -> "rwlock";
-            case "floorStampedOptimistic" -> "stamped";
-            default -> method;
-        };
+    /** The floor's figure, or null when the run lacks it. */
+    private static Summary.Figure floorFigure(Summary.RunSummary s) {
+        return s.floor() == null ? null : s.floor().figure();
     }
 
     private static Table engines(Summary.RunSummary s) {
-        String x = floorColumn(s.floorMethod());
-        Summary.Figure floor = s.floor();
+        String x = FLOOR_COLUMN;
+        Summary.Figure floor = floorFigure(s);
         List<List<String>> rows = new ArrayList<>();
         for (Summary.EngineRow r : s.engines()) {
             rows.add(List.of(r.engine(),
@@ -188,10 +177,10 @@ public final class SummaryReport {
     /** Under the engine table: the floor divided by, the trials chosen, where r2f came from. */
     private static List<String> engineLines(Summary.RunSummary s) {
         List<String> lines = new ArrayList<>();
-        Summary.Figure floor = s.floor();
-        String floorName = Summary.FLOORS.getOrDefault(s.floorMethod(), s.floorMethod());
-        lines.add(floorColumn(s.floorMethod()) + " = score ÷ " + s.floorMethod() + " (" + floorName + ", 1 thread): "
-                + (floor == null ? "not in this run, no ratios" : score(floor.value()) + " " + floor.value().unit()));
+        Summary.Floor floor = s.floor();
+        lines.add(FLOOR_COLUMN + " = score ÷ " + s.floorMethod() + (floor == null || floor.words() == null ? "" : " (" + floor.words() + ")")
+                + ", 1 thread: " + (floor == null ? "not in this run, no ratios"
+                : score(floor.figure().value()) + " " + floor.figure().value().unit()));
         lines.addAll(s.engineNotes());
         return lines;
     }
@@ -231,17 +220,9 @@ public final class SummaryReport {
         return g.checks().stream().allMatch(c -> c.kind() == Summary.Kind.MISSING);
     }
 
-    /** Goals by a few words, for the HTML's line of goals a run did not measure. */
+    /** Goals by a few words (the goal table's), for the HTML's line of goals a run did not measure. */
     static String shortName(Summary.Goal g) {
-        return switch (g.id()) {
-            case "fence" -> "gus, ebr read ≤ 1.25× fence";
-            case "hp" -> "hp protect ≤ 1.25× fence";
-            case "qsbr" -> "qsbr read, quiescent ≤ 2× load";
-            case "membarrier" -> "gus-lazy, pserialize read ≤ ½ gus";
-            case "retire" -> "retire at batch 64 ≤ 2× fence";
-            case "overhead" -> "profiler overhead ≤ 1.05";
-            default -> g.text();
-        };
+        return g.goal().shortName();
     }
 
     static String verdict(Summary.Goal g) {
@@ -435,8 +416,8 @@ public final class SummaryReport {
         lines.add("run,section,row,column,benchmark,threads,params,score,error,unit,source,ratio,ratio_low,ratio_high,verdict,note");
         for (Summary.RunSummary s : summaries) {
             String run = s.run().label();
-            Summary.Figure floor = s.floor();
-            s.floors().forEach((method, f) -> lines.add(line(run, "floor", method, "score", f, null, "", "")));
+            Summary.Figure floor = floorFigure(s);
+            s.floors().forEach(f -> lines.add(line(run, "floor", f.method(), "score", f.figure(), null, "", "")));
             for (Summary.EngineRow r : s.engines()) {
                 String per = "ratio = score ÷ " + s.floorMethod();
                 lines.add(line(run, "engine", r.engine(), "read", r.read(), ratioTo(r.read(), floor), "", per));
@@ -444,10 +425,10 @@ public final class SummaryReport {
                 lines.add(line(run, "engine", r.engine(), "lookup", r.lookup(), null, "", ""));
                 lines.add(line(run, "engine", r.engine(), "retire", r.retire(), ratioTo(r.retire(), floor), "", per));
                 lines.add(line(run, "engine", r.engine(), "advance", r.advance(), null, "", ""));
-                lines.add(line(run, "engine", r.engine(), Summary.R2F_P99, r.r2f(), null, "", ""));
-                lines.add(line(run, "engine", r.engine(), Summary.PENDING_PEAK, r.pendingPeak(), null, "", ""));
-                lines.add(line(run, "engine", r.engine(), "stall " + Summary.PENDING_PEAK, r.stallPeak(), null, "", ""));
-                lines.add(line(run, "engine", r.engine(), "stall " + Alerts.UNBOUNDED, r.stallUnbounded(), null, "", ""));
+                lines.add(line(run, "engine", r.engine(), Metrics.R2F_P99.name(), r.r2f(), null, "", ""));
+                lines.add(line(run, "engine", r.engine(), Metrics.PENDING_PEAK.name(), r.pendingPeak(), null, "", ""));
+                lines.add(line(run, "engine", r.engine(), "stall " + Metrics.PENDING_PEAK.name(), r.stallPeak(), null, "", ""));
+                lines.add(line(run, "engine", r.engine(), "stall " + Metrics.UNBOUNDED.name(), r.stallUnbounded(), null, "", ""));
             }
             for (Summary.CheckedRow c : s.checked()) {
                 lines.add(line(run, "checked", c.engine(), "plain", c.plain(), null, "", ""));

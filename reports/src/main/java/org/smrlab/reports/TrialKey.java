@@ -2,9 +2,9 @@ package org.smrlab.reports;
 
 import java.util.Collections;
 import java.util.Map;
-import java.util.Optional;
 import java.util.SortedMap;
 import java.util.TreeMap;
+import org.smrlab.run.TrialFileNames;
 
 /**
  * What identifies one JMH trial: benchmark method, mode, thread count and parameter values.
@@ -36,19 +36,9 @@ public record TrialKey(String benchmark, String mode, int threads, SortedMap<Str
         return benchmark.substring(benchmark.lastIndexOf('.') + 1);
     }
 
-    public Optional<EngineSpec> engine() {
-        return Optional.ofNullable(params.get(EngineSpec.PARAM)).map(EngineSpec::parse);
-    }
-
-    /** The batch size: a {@code batch} parameter, else the spec's {@code batch=} knob. */
-    public Optional<String> batch() {
-        String param = params.get(EngineSpec.BATCH);
-        return param != null ? Optional.of(param) : engine().flatMap(EngineSpec::batch);
-    }
-
-    /** {@code k=v;k=v}, the form the lab's .hlog headers use. */
+    /** {@code k=v;k=v}, the form the lab's trial files use. */
     public String paramsText() {
-        return joinParams(params, ";");
+        return TrialFileNames.paramsText(params);
     }
 
     static String joinParams(Map<String, String> params, String separator) {
@@ -57,18 +47,9 @@ public record TrialKey(String benchmark, String mode, int threads, SortedMap<Str
         return sb.toString();
     }
 
-    /**
-     * Does a sanitized file-name stem name this trial? The lab writes
-     * {@code <benchmark>@<k=v;...;threads=T>}; the form without the thread count is accepted too.
-     */
+    /** Does a trial file's stem name this trial? (run-format's naming; the lab cuts long names, which only headers match.) */
     public boolean matchesFileStem(String stem) {
-        String p = paramsText();
-        return stem.equals(sanitize(benchmark + "@" + p + (p.isEmpty() ? "" : ";") + "threads=" + threads))
-                || stem.equals(sanitize(benchmark + "@" + p));
-    }
-
-    static String sanitize(String s) {
-        return s.replaceAll("[^A-Za-z0-9._=;@-]", "_");
+        return TrialFileNames.names(stem, benchmark, params, threads);
     }
 
     @Override

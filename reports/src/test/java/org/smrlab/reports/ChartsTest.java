@@ -41,12 +41,12 @@ class ChartsTest {
         XYSeries gus = series(chart).get("gus");
         assertThat(gus.getXData()).hasSize(2);
         Run run = runs.get(0);
-        Trial b64 = run.trials().stream()
+        TrialResult b64 = run.trials().stream()
                 .filter(t -> t.key().params().get("engine").equals("gus") && t.key().params().get("batch").equals("64"))
                 .findFirst().orElseThrow();
         // batch 1 first, then 64; y is the pooled p99, x the CSV's peak pending
         assertThat(gus.getXData()[1]).isEqualTo(b64.secondary().get("smr.pending.peak").score());
-        assertThat(gus.getYData()[1]).isEqualTo(Metrics.of(run, b64, "smr.r2f.p99").orElseThrow().score());
+        assertThat(gus.getYData()[1]).isEqualTo(MetricValues.of(run, b64, "smr.r2f.p99").orElseThrow().score());
         assertThat(plot(plots, "latency-p99").howToRead()).contains("pooled from the trial's .hlog intervals");
         assertThat(plot(plots, "latency-p50-vs-footprint")).isNotNull();
     }
@@ -57,8 +57,15 @@ class ChartsTest {
         CategoryChart chart = (CategoryChart) plot(plots, "bars-ReadSideBench.enterExit").chart();
         assertThat(series(chart)).containsOnlyKeys("quick-jdk17.csv", "readside-jdk25.json · JDK 25.0.3");
         assertThat(List.<Object>copyOf(series(chart).get("quick-jdk17.csv").getXData()))
-                .containsExactly("gus", "ebr", "floor: plain load", "floor: store + full fence");
+                .as("bare files do not say what a floor measures").containsExactly("gus", "ebr", "floor: floorPlainLoad",
+                        "floor: floorStoreFence");
         assertThat(series(chart).get("quick-jdk17.csv").getExtraValues()).isNotNull();
+
+        // a run folder's run.json does
+        CategoryChart empty = (CategoryChart) plot(Charts.build(Fixtures.runs(SummaryTest.RUN)),
+                "bars-ReadSideBench.emptySection_avgt_1_thread").chart();
+        assertThat(List.<Object>copyOf(series(empty).values().iterator().next().getXData()))
+                .contains("floor: plain load", "floor: store + full fence", "floor: StampedLock optimistic");
     }
 
     @Test

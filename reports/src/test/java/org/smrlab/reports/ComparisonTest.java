@@ -12,6 +12,8 @@ import org.junit.jupiter.api.Test;
 class ComparisonTest {
 
     private static final String GOLDEN = "golden/compare-golden.csv";
+    /** The same rows in a run folder whose run.json names each trial's engine and the knobs its parameter wrote. */
+    private static final String GOLDEN_RUN = "runs/golden-20261128-150000";
 
     private static Comparison.Table table(List<Comparison.Table> tables, String title, Map<String, String> params) {
         return tables.stream().filter(t -> t.key().title().equals(title) && t.key().params().equals(new TreeMap<>(params)))
@@ -28,7 +30,7 @@ class ComparisonTest {
     void ratiosAndOverlapMarks() {
         List<Run> runs = Fixtures.runs(GOLDEN);
         Run run = runs.get(0);
-        Comparison.Table read = table(Comparison.build(runs, Metrics.PRIMARY, "gus"), "GoldenBench.read", Map.of());
+        Comparison.Table read = table(Comparison.build(runs, MetricValues.PRIMARY, "gus"), "GoldenBench.read", Map.of());
         // gus 10 ± 1 is the baseline
         assertThat(cell(read, "gus", run).ratio()).isEqualTo(1.0);
         assertThat(cell(read, "gus", run).mark()).isEqualTo(Comparison.Mark.BASE);
@@ -54,7 +56,7 @@ class ComparisonTest {
     @Test
     void aFloorCanBeTheBaseline() {
         List<Run> runs = Fixtures.runs(GOLDEN);
-        Comparison.Table read = table(Comparison.build(runs, Metrics.PRIMARY, "floorStoreFence"), "GoldenBench.read", Map.of());
+        Comparison.Table read = table(Comparison.build(runs, MetricValues.PRIMARY, "floorStoreFence"), "GoldenBench.read", Map.of());
         assertThat(read.rows().get(0).label()).isEqualTo("floorStoreFence");
         assertThat(cell(read, "gus", runs.get(0)).ratio()).isCloseTo(5.0, within(1e-12));
         // gus [9, 11] vs floor [1.9, 2.1]
@@ -66,7 +68,7 @@ class ComparisonTest {
     void ratiosStayWithinTheirParameterSet() {
         List<Run> runs = Fixtures.runs(GOLDEN);
         Run run = runs.get(0);
-        List<Comparison.Table> tables = Comparison.build(runs, Metrics.PRIMARY, "gus");
+        List<Comparison.Table> tables = Comparison.build(runs, MetricValues.PRIMARY, "gus");
         Comparison.Table b1 = table(tables, "GoldenBench.write", Map.of("batch", "1"));
         Comparison.Table b64 = table(tables, "GoldenBench.write", Map.of("batch", "64"));
         assertThat(cell(b1, "ebr", run).ratio()).isCloseTo(0.5, within(1e-12));
@@ -80,9 +82,10 @@ class ComparisonTest {
 
     @Test
     void aSweptBatchKnobBecomesAParameter() {
-        List<Run> runs = Fixtures.runs(GOLDEN);
-        Run run = runs.get(0);
-        List<Comparison.Table> tables = Comparison.build(runs, Metrics.PRIMARY, "gus");
+        // a knob written in the engine parameter: only run.json says what the parameter wrote
+        List<Run> folder = Fixtures.runs(GOLDEN_RUN);
+        Run run = folder.get(0);
+        List<Comparison.Table> tables = Comparison.build(folder, MetricValues.PRIMARY, "gus");
         Comparison.Table b1 = table(tables, "GoldenBench.sweep", Map.of("batch", "1"));
         Comparison.Table b64 = table(tables, "GoldenBench.sweep", Map.of("batch", "64"));
         Comparison.Table none = table(tables, "GoldenBench.sweep", Map.of());
@@ -94,23 +97,29 @@ class ComparisonTest {
         assertThat(none.rows()).extracting(Comparison.Row::label).containsExactly("hp:slots=2");
         assertThat(none.baselineNotes().get(run)).contains("no row 'gus'");
         assertThat(Double.isNaN(cell(none, "hp:slots=2", run).ratio())).isTrue();
+
+        // a bare file's engine parameters are labels only: nothing is parsed out of them, nothing is swept
+        List<Comparison.Table> bare = Comparison.build(Fixtures.runs(GOLDEN), MetricValues.PRIMARY, "gus");
+        assertThat(table(bare, "GoldenBench.sweep", Map.of()).rows()).extracting(Comparison.Row::label)
+                .containsExactly("ebr:batch=1", "ebr:batch=64", "gus-deferred:batch=64,limit=4", "gus-deferred:batch=64,limit=16",
+                        "gus:batch=1", "gus:batch=64", "hp:slots=2");
     }
 
     @Test
     void anAmbiguousBaselineGivesNoRatios() {
-        List<Run> runs = Fixtures.runs(GOLDEN);
-        Comparison.Table b64 = table(Comparison.build(runs, Metrics.PRIMARY, "gus-deferred"), "GoldenBench.sweep", Map.of("batch", "64"));
+        List<Run> runs = Fixtures.runs(GOLDEN_RUN);
+        Comparison.Table b64 = table(Comparison.build(runs, MetricValues.PRIMARY, "gus-deferred"), "GoldenBench.sweep", Map.of("batch", "64"));
         assertThat(b64.baselineNotes().get(runs.get(0))).contains("matches [gus-deferred:limit=4, gus-deferred:limit=16]");
         assertThat(b64.cells().values()).allSatisfy(m -> m.values().forEach(c -> assertThat(c.mark()).isEqualTo(Comparison.Mark.NO_BASELINE)));
-        Comparison.Table exact = table(Comparison.build(runs, Metrics.PRIMARY, "gus-deferred:limit=16"), "GoldenBench.sweep", Map.of("batch", "64"));
+        Comparison.Table exact = table(Comparison.build(runs, MetricValues.PRIMARY, "gus-deferred:limit=16"), "GoldenBench.sweep", Map.of("batch", "64"));
         assertThat(cell(exact, "gus", runs.get(0)).ratio()).isCloseTo(60.0 / 33.0, within(1e-12));
     }
 
     @Test
     void markdownAndCsvShowTheArithmetic() {
         List<Run> runs = Fixtures.runs(GOLDEN);
-        List<Comparison.Table> tables = Comparison.build(runs, Metrics.PRIMARY, "gus");
-        String md = CompareReport.markdown(runs, tables, Metrics.PRIMARY, "gus");
+        List<Comparison.Table> tables = Comparison.build(runs, MetricValues.PRIMARY, "gus");
+        String md = CompareReport.markdown(runs, tables, MetricValues.PRIMARY, "gus");
         assertThat(md).contains("## GoldenBench.read · avgt · 1 thread (ns/op)")
                 .contains("| gus | 10.00 ± 1.000 | 1.00 base |")
                 .contains("| ebr | 12.00 ± 0.5000 | 1.20 |")
@@ -127,7 +136,7 @@ class ComparisonTest {
     @Test
     void realRunsAreComparedWithinEachRun() {
         List<Run> runs = Fixtures.runs("bare/quick-jdk17.csv", "bare/readside-jdk25.json");
-        Comparison.Table t = table(Comparison.build(runs, Metrics.PRIMARY, "gus"), "ReadSideBench.enterExit", Map.of());
+        Comparison.Table t = table(Comparison.build(runs, MetricValues.PRIMARY, "gus"), "ReadSideBench.enterExit", Map.of());
         assertThat(t.runs()).hasSize(2);
         // the numbers JMH wrote, divided within each run
         assertThat(cell(t, "ebr", runs.get(0)).ratio()).isCloseTo(8.054990 / 7.636318, within(1e-12));

@@ -21,7 +21,7 @@ class JmhCsvReaderTest {
         return JmhCsvReader.read(p, RunInput.readText(p));
     }
 
-    private static Trial trial(ResultFile f, String benchmark, Map<String, String> params) {
+    private static TrialResult trial(ResultFile f, String benchmark, Map<String, String> params) {
         return f.trials().stream()
                 .filter(t -> t.key().benchmark().equals(benchmark) && t.key().params().equals(params))
                 .findFirst().orElseThrow();
@@ -32,7 +32,7 @@ class JmhCsvReaderTest {
         ResultFile f = read("bare/quick-jdk17.csv");
         // 4 reclamation trials, 2 read-side engine trials, 2 floors, 2 stall trials
         assertThat(f.trials()).hasSize(10);
-        Trial gus = trial(f, "org.smrlab.bench.ReclamationBench.mixed", Map.of("batch", "1", "engine", "gus"));
+        TrialResult gus = trial(f, "org.smrlab.bench.ReclamationBench.mixed", Map.of("batch", "1", "engine", "gus"));
         assertThat(gus.key().mode()).isEqualTo("thrpt");
         assertThat(gus.key().threads()).isEqualTo(1);
         assertThat(gus.primary().score()).isEqualTo(20.577665);
@@ -49,8 +49,8 @@ class JmhCsvReaderTest {
     @Test
     void floorsHaveNoParams() {
         ResultFile f = read("bare/quick-jdk17.csv");
-        Trial floor = trial(f, "org.smrlab.bench.ReadSideBench.floorStoreFence", Map.of());
-        assertThat(floor.key().engine()).isEmpty();
+        TrialResult floor = trial(f, "org.smrlab.bench.ReadSideBench.floorStoreFence", Map.of());
+        assertThat(floor.hasEngine()).isFalse();
         assertThat(floor.primary().score()).isEqualTo(4.158172);
         assertThat(floor.key().method()).isEqualTo("floorStoreFence");
     }
@@ -64,7 +64,7 @@ class JmhCsvReaderTest {
     @Test
     void acceptsDecimalCommasFromAJvmInAGermanLocale() {
         ResultFile f = read("bare/readside-de-locale.csv");
-        Trial gus = trial(f, "org.smrlab.bench.ReadSideBench.enterExit", Map.of("engine", "gus"));
+        TrialResult gus = trial(f, "org.smrlab.bench.ReadSideBench.enterExit", Map.of("engine", "gus"));
         assertThat(gus.primary().score()).isCloseTo(10.891521, within(1e-12));
     }
 

@@ -20,8 +20,8 @@ class JmhJsonReaderTest {
     void readsRealJmhJson() {
         ResultFile f = read("bare/quick-jdk17.json");
         assertThat(f.trials()).hasSize(10);
-        assertThat(f.jvm().jdkVersion()).isEqualTo("17.0.15");
-        Trial gus = f.trials().stream()
+        assertThat(f.jvm().version()).isEqualTo("17.0.15");
+        TrialResult gus = f.trials().stream()
                 .filter(t -> t.key().benchmark().equals("org.smrlab.bench.ReclamationBench.mixed")
                         && t.key().params().equals(Map.of("batch", "64", "engine", "gus")))
                 .findFirst().orElseThrow();
@@ -29,13 +29,13 @@ class JmhJsonReaderTest {
         assertThat(gus.primary().samples()).as("rawData: 1 fork × 3 iterations").isEqualTo(3);
         assertThat(gus.secondary().get("smr.pending.peak").errorKnown()).as("JMH writes \"NaN\"").isFalse();
         assertThat(gus.secondary().get("smr.r2f.p99").unit()).isEqualTo("ns");
-        Trial floor = f.trials().stream().filter(t -> t.key().method().equals("floorPlainLoad")).findFirst().orElseThrow();
+        TrialResult floor = f.trials().stream().filter(t -> t.key().method().equals("floorPlainLoad")).findFirst().orElseThrow();
         assertThat(floor.key().params()).isEmpty();
     }
 
     @Test
     void readsTheJdkOfAJdk25Run() {
-        assertThat(read("bare/readside-jdk25.json").jvm().jdkVersion()).isEqualTo("25.0.3");
+        assertThat(read("bare/readside-jdk25.json").jvm().version()).isEqualTo("25.0.3");
     }
 
     @Test

@@ -20,14 +20,16 @@ class MergeTest {
         RunInput merged = RunInput.load(out);
         assertThat(merged.info().shardIndex()).isEqualTo(1);
         assertThat(merged.info().shardCount()).isEqualTo(1);
-        assertThat(merged.info().json().get("mergedFrom")).hasSize(2);
-        assertThat(merged.info().engines()).containsExactly("ebr", "gus");
+        assertThat(merged.info().mergedFrom()).extracting(m -> m.shard()).containsExactly(1, 2);
+        assertThat(merged.info().trials()).hasSize(4);
+        assertThat(merged.info().catalogue()).isNotEmpty();
+        assertThat(merged.info().engines()).as("the catalogue's order").containsExactly("gus", "ebr");
         assertThat(merged.results().trials()).hasSize(4);
 
         // the CSV is rewritten in JMH's layout and reads back to the same trials as the JSON
         ResultFile csv = JmhCsvReader.read(out.resolve("results.csv"), Files.readString(out.resolve("results.csv")));
-        assertThat(csv.trials()).extracting(Trial::key).containsExactlyInAnyOrderElementsOf(
-                merged.results().trials().stream().map(Trial::key).toList());
+        assertThat(csv.trials()).extracting(TrialResult::key).containsExactlyInAnyOrderElementsOf(
+                merged.results().trials().stream().map(TrialResult::key).toList());
         assertThat(Files.readString(out.resolve("results.csv"))).startsWith(
                 "\"Benchmark\",\"Mode\",\"Threads\",\"Samples\",\"Score\",\"Score Error (99.9%)\",\"Unit\",\"Param: engine\"\r\n"
                         + "\"org.smrlab.bench.WriteSideBench.advance\",\"thrpt\",1,3,");

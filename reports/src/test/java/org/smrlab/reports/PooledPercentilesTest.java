@@ -10,11 +10,15 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.function.Consumer;
 import org.HdrHistogram.Histogram;
 import org.HdrHistogram.HistogramLogWriter;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.smrlab.run.RunInfo;
+import org.smrlab.run.RunJson;
+import org.smrlab.run.TrialRecord;
 
 /**
  * Percentiles come from the pooled .hlog intervals, not from JMH's mean of per-iteration percentiles.
@@ -64,12 +68,27 @@ class PooledPercentilesTest {
         };
     }
 
+    /** The one trial of {@link #CSV}, as the lab's run.json records it. */
+    private static void writeRunJson(Path run) throws IOException {
+        RunInfo quick = RunJson.read(Fixtures.path(Fixtures.QUICK_A).resolve("run.json"));
+        TrialRecord trial = new TrialRecord("org.smrlab.bench.ReclamationBench.mixed", new TreeMap<>(Map.of("engine", "gus:batch=64")),
+                List.of(1), "ReclamationBench.mixed engine=gus:batch=64 t=1", new TrialRecord.Length(2, 1, "1s", 1, "1s"), true,
+                new TrialRecord.EngineUse("gus", "gus:batch=64", Map.of("batch", "64"), "gus:batch=64,start=1",
+                        Map.of("batch", "64", "start", "1"), false), null, TrialRecord.Status.DONE);
+        RunJson.write(run.resolve("run.json"), new RunInfo(quick.schema(), quick.profile(), quick.shard(), quick.command(),
+                quick.startedAt(), quick.finishedAt(), quick.jvm(), quick.machine(), quick.membarrier(), quick.git(), List.of("gus"),
+                quick.catalogue(), quick.benchmarks(), List.of(trial), null));
+    }
+
+    /** The trial's files as the lab names them. */
+    private static final String STEM = "org.smrlab.bench.ReclamationBench.mixed@engine=gus_batch=64;threads=1@r2f";
+
     private static Path runFolder(Path dir, boolean headers) throws IOException {
         Path run = dir.resolve("run");
         Files.createDirectories(run);
-        Files.copy(Fixtures.path(Fixtures.QUICK_A).resolve("run.json"), run.resolve("run.json"));
+        writeRunJson(run);
         Files.writeString(run.resolve("results.csv"), CSV);
-        String stem = "org.smrlab.bench.ReclamationBench.mixed@engine=gus_batch=64@r2f";
+        String stem = STEM;
         // fork 1: 1000 frees after 100 ns, in two intervals; fork 2: 1..1000 ns
         writeHlog(run.resolve("hlog").resolve(stem + "@fork1.hlog"), headers, "r2f", 1, List.of(each(100, 100, 400), each(100, 100, 600)));
         writeHlog(run.resolve("hlog").resolve(stem + "@fork2.hlog"), headers, "r2f", 2, List.of(each(1, 1000, 1)));
@@ -78,7 +97,7 @@ class PooledPercentilesTest {
 
     private static Measurement metric(Path run, String label) {
         Run r = Run.group(List.of(RunInput.load(run))).get(0);
-        return Metrics.of(r, r.trials().get(0), label).orElseThrow();
+        return MetricValues.of(r, r.trials().get(0), label).orElseThrow();
     }
 
     @Test
@@ -92,7 +111,7 @@ class PooledPercentilesTest {
         assertThat(metric(run, "smr.r2f.p50").score()).isEqualTo(100.0);
         assertThat(metric(run, "smr.r2f.p999").score()).isEqualTo(998.0);
         assertThat(metric(run, "smr.r2f.max").score()).isEqualTo(1000.0);
-        assertThat(metric(run, Metrics.PRIMARY).source()).isEqualTo(Measurement.Source.CSV);
+        assertThat(metric(run, MetricValues.PRIMARY).source()).isEqualTo(Measurement.Source.CSV);
     }
 
     @Test
@@ -111,16 +130,16 @@ class PooledPercentilesTest {
     @Test
     void withoutLogsTheCsvValueIsUsed() {
         Run run = Fixtures.runs("bare/quick-jdk17.csv").get(0);
-        Trial t = run.trials().get(0);
-        assertThat(Metrics.of(run, t, "smr.r2f.p99").orElseThrow().source()).isEqualTo(Measurement.Source.CSV);
+        TrialResult t = run.trials().get(0);
+        assertThat(MetricValues.of(run, t, "smr.r2f.p99").orElseThrow().source()).isEqualTo(Measurement.Source.CSV);
     }
 
     @Test
     void theLabsFixtureRunIsPooled() {
         Run run = Fixtures.runs(Fixtures.QUICK_A).get(0);
-        Trial gus = run.trials().stream().filter(t -> t.key().params().equals(Map.of("batch", "64", "engine", "gus")))
+        TrialResult gus = run.trials().stream().filter(t -> t.key().params().equals(Map.of("batch", "64", "engine", "gus")))
                 .findFirst().orElseThrow();
-        Measurement pooled = Metrics.of(run, gus, "smr.r2f.p99").orElseThrow();
+        Measurement pooled = MetricValues.of(run, gus, "smr.r2f.p99").orElseThrow();
         assertThat(pooled.source()).isEqualTo(Measurement.Source.POOLED_HLOG);
         assertThat(pooled.samples()).isEqualTo(6);
         assertThat(pooled.score()).isNotEqualTo(gus.secondary().get("smr.r2f.p99").score());
@@ -129,7 +148,7 @@ class PooledPercentilesTest {
     @Test
     void badLogsAreNamedByLineAndField(@TempDir Path dir) throws IOException {
         Path run = runFolder(dir, true);
-        Path log = run.resolve("hlog").resolve("org.smrlab.bench.ReclamationBench.mixed@engine=gus_batch=64@r2f@fork2.hlog");
+        Path log = run.resolve("hlog").resolve(STEM + "@fork2.hlog");
         List<String> lines = Files.readAllLines(log);
         int last = lines.size() - 1;
         String[] fields = lines.get(last).split(",");
@@ -146,7 +165,7 @@ class PooledPercentilesTest {
     @Test
     void aZeroByteLogFromADeadForkIsIgnoredAndSaidSo(@TempDir Path dir) throws IOException {
         Path run = runFolder(dir, true);
-        Path log = run.resolve("hlog").resolve("org.smrlab.bench.ReclamationBench.mixed@engine=gus_batch=64@r2f@fork2.hlog");
+        Path log = run.resolve("hlog").resolve(STEM + "@fork2.hlog");
         Files.write(log, new byte[0]);
         RunInput in = RunInput.load(run);
         assertThat(in.notes()).singleElement().asString().contains("@fork2.hlog: empty interval log ignored");
@@ -161,7 +180,7 @@ class PooledPercentilesTest {
     void theLabsNamesCarryTheThreadCount(@TempDir Path dir) throws IOException {
         Path run = dir.resolve("run");
         Files.createDirectories(run);
-        Files.copy(Fixtures.path(Fixtures.QUICK_A).resolve("run.json"), run.resolve("run.json"));
+        writeRunJson(run);
         Files.writeString(run.resolve("results.csv"), CSV);
         // as bench's TrialFiles names them: <benchmark>@<params;threads=T>@<metric>@fork<N>.hlog, here without headers
         Path hlog = run.resolve("hlog");
@@ -177,8 +196,8 @@ class PooledPercentilesTest {
     @Test
     void aHeaderWithAnotherThreadCountIsAnotherTrial(@TempDir Path dir) throws IOException {
         Path run = runFolder(dir, true);
-        for (Path log : List.of(run.resolve("hlog").resolve("org.smrlab.bench.ReclamationBench.mixed@engine=gus_batch=64@r2f@fork1.hlog"),
-                run.resolve("hlog").resolve("org.smrlab.bench.ReclamationBench.mixed@engine=gus_batch=64@r2f@fork2.hlog"))) {
+        for (Path log : List.of(run.resolve("hlog").resolve(STEM + "@fork1.hlog"),
+                run.resolve("hlog").resolve(STEM + "@fork2.hlog"))) {
             Files.writeString(log, Files.readString(log).replace("#[fork 1]\n", "#[fork 1]\n#[threads 4]\n")
                     .replace("#[fork 2]\n", "#[fork 2]\n#[threads 4]\n"));
         }

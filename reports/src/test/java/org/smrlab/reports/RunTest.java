@@ -18,8 +18,10 @@ class RunTest {
         assertThat(runs).extracting(Run::label).containsExactly(
                 "quick · AMD EPYC 9R14 ×2 · JDK 17.0.15",
                 "quick · Intel Xeon Platinum 8375C ×4 · JDK 25.0.3");
-        assertThat(runs.get(0).info().membarrierAvailable()).isFalse();
-        assertThat(runs.get(1).info().jvmArgs()).contains("--enable-native-access=ALL-UNNAMED");
+        assertThat(runs.get(0).info().membarrier().available()).isFalse();
+        assertThat(runs.get(0).info().schema()).isEqualTo("smrlab-run/2");
+        assertThat(runs.get(1).info().schema()).as("an older run still opens").isEqualTo("smrlab-run/1");
+        assertThat(runs.get(1).info().jvm().args()).contains("--enable-native-access=ALL-UNNAMED");
     }
 
     @Test

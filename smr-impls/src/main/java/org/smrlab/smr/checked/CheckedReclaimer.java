@@ -6,7 +6,7 @@ import org.smrlab.smr.GracePeriods;
 import org.smrlab.smr.Reclaimer;
 import org.smrlab.smr.Session;
 import org.smrlab.smr.Stats;
-import org.smrlab.smr.engine.Config;
+import org.smrlab.smr.engine.EngineType;
 
 /**
  * Checked mode: any engine, with every rule of use enforced at the faulty call. Selected by the
@@ -18,17 +18,16 @@ import org.smrlab.smr.engine.Config;
  * A wrapper, not a change to the engines: each {@link CheckedSession} tracks its owner thread,
  * closed flag and section depth itself, checks each call against the {@link Rule}s and only then
  * calls the engine's session; a thread-wide depth across all checked sessions backs
- * {@link Sleepable#assertSleepable}. Per engine, the wrapper knows:
+ * {@link Sleepable#assertSleepable}. What it knows of each engine comes from the engine's catalogue
+ * entry ({@link EngineType}), never from its name:
  * <ul>
- * <li>whether sections nest: not on {@code gus}, {@code gus-deferred}, {@code gus-lazy} (one
- *     observed sequence per record, as smr(9), which asserts against recursion); yes on
- *     {@code pserialize}, {@code ebr}, {@code hp} (depth counters), {@code rwlock} (a reentrant read
- *     lock), {@code qsbr}, {@code none}, {@code broken} (sections are no-ops);</li>
- * <li>whether {@code retire} may block: yes on {@code pserialize} (a full batch waits for a grace
- *     period) and {@code rwlock} (the write lock), so there it is a sleepable point; and whether
- *     {@code enter} may: the outermost one on {@code rwlock} (the read lock waits for writers);</li>
- * <li>how far past the clock a legitimate goal may lie (gus family only; see
- *     {@link CheckedGraceSession}).</li>
+ * <li>whether sections nest ({@link EngineType#sectionsNest()}): not on the gus family (one
+ *     observed sequence per record, as smr(9), which asserts against recursion);</li>
+ * <li>whether {@code retire} may block ({@link EngineType#retireBlocks()}: pserialize, rwlock), so
+ *     it is a sleepable point; and whether the outermost {@code enter} may
+ *     ({@link EngineType#enterBlocks()}: rwlock's read lock waits for writers);</li>
+ * <li>how far past the clock a legitimate goal may lie ({@link EngineType#goalLead()}, gus family
+ *     only; see {@link CheckedGraceSession}).</li>
  * </ul>
  * A checked domain costs, per call, a thread comparison, a flag test and, for enter and exit, two
  * field updates; the read-side suite measures it against the plain engine ({@code checked=true} in
@@ -55,40 +54,25 @@ public final class CheckedReclaimer<T> implements Reclaimer<T> {
     private final Set<CheckedSession<T>> open = ConcurrentHashMap.newKeySet();
     private volatile boolean closed;
 
-    private CheckedReclaimer(Reclaimer<T> inner, String engine) {
+    private CheckedReclaimer(Reclaimer<T> inner, EngineType type) {
         this.inner = inner;
         this.name = inner.name();
-        switch (engine) {
-            case "gus":
-                nests = false;
-                goalsAhead = 0;
-                break;
-            case "gus-deferred":
-                nests = false;
-                goalsAhead = 2; // a deferred advance returns current + INCR without writing
-                break;
-            case "gus-lazy":
-                nests = false;
-                goalsAhead = 4; // lazy goals are clock + 2 * INCR
-                break;
-            default:
-                nests = true;
-                goalsAhead = -1;
-        }
-        this.lazy = engine.equals("gus-lazy");
-        this.retireBlocks = engine.equals("pserialize") || engine.equals("rwlock");
-        this.enterBlocks = engine.equals("rwlock");
+        this.nests = type.sectionsNest();
+        this.goalsAhead = type.goalLead();
+        this.lazy = type.lazyClock();
+        this.retireBlocks = type.retireBlocks();
+        this.enterBlocks = type.enterBlocks();
     }
 
     /**
-     * Wraps {@code reclaimer}, built from {@code config}, in checked mode. Called by
+     * Wraps {@code reclaimer}, an engine of {@code type}, in checked mode. Called by
      * {@code Engines.create} when the spec says {@code checked=true}.
      */
-    public static <T> Reclaimer<T> wrap(Reclaimer<T> reclaimer, Config config) {
+    public static <T> Reclaimer<T> wrap(Reclaimer<T> reclaimer, EngineType type) {
         if (reclaimer instanceof CheckedReclaimer) {
             return reclaimer;
         }
-        return new CheckedReclaimer<>(reclaimer, config.engine());
+        return new CheckedReclaimer<>(reclaimer, type);
     }
 
     /** Whether {@code reclaimer} runs in checked mode. */

@@ -10,13 +10,16 @@ import org.openjdk.jmh.runner.BenchmarkList;
 import org.openjdk.jmh.runner.BenchmarkListEntry;
 import org.openjdk.jmh.runner.format.OutputFormatFactory;
 import org.openjdk.jmh.runner.options.VerboseMode;
+import org.smrlab.bench.ReadSideBench;
+import org.smrlab.run.BenchmarkFacts;
 
 /**
  * The benchmarks compiled into this jar (JMH's {@code META-INF/BenchmarkList}): their names,
  * whether they are {@code @Group}s, and their parameters with the annotation's values, which are
- * what a trial gets for every parameter its profile entry does not set.
+ * what a trial gets for every parameter its profile entry does not set. The lab copies them into
+ * run.json ({@link #facts}), so readers know the defaults without a copy of their own.
  */
-public final class Catalog {
+public final class JmhBenchmarks {
 
     /** One benchmark: its parameters (name → values in annotation order) and whether it is a group. */
     public record Benchmark(String name, Map<String, List<String>> params, boolean group) {
@@ -24,12 +27,12 @@ public final class Catalog {
 
     private final Map<String, Benchmark> byName;
 
-    private Catalog(Map<String, Benchmark> byName) {
+    private JmhBenchmarks(Map<String, Benchmark> byName) {
         this.byName = byName;
     }
 
     /** Reads the benchmark list from the class path. */
-    public static Catalog load() {
+    public static JmhBenchmarks load() {
         PrintStream quiet = new PrintStream(OutputStream.nullOutputStream());
         Map<String, Benchmark> m = new TreeMap<>();
         for (BenchmarkListEntry e : BenchmarkList.defaultList().getAll(
@@ -45,7 +48,7 @@ public final class Catalog {
             throw new IllegalStateException("no benchmarks on the class path (META-INF/BenchmarkList is missing or empty); "
                     + "run the lab from bench/target/benchmarks.jar");
         }
-        return new Catalog(m);
+        return new JmhBenchmarks(m);
     }
 
     /** The benchmark, or an exception naming the known ones. */
@@ -59,5 +62,13 @@ public final class Catalog {
 
     public java.util.Set<String> names() {
         return byName.keySet();
+    }
+
+    /** What run.json records of benchmark {@code name}: group, parameters in annotation order, floor words. */
+    public BenchmarkFacts facts(String name) {
+        Benchmark b = get(name);
+        String floorPrefix = ReadSideBench.class.getName() + ".";
+        String floor = name.startsWith(floorPrefix) ? ReadSideBench.FLOORS.get(name.substring(floorPrefix.length())) : null;
+        return new BenchmarkFacts(b.group(), new TreeMap<>(b.params()), floor);
     }
 }

@@ -9,6 +9,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import org.smrlab.run.JdkVersion;
 
 /**
  * The JVM the benchmarks fork on: its facts (from {@link JvmProbe} run on it) and the flags the
@@ -18,32 +19,46 @@ import java.util.concurrent.TimeUnit;
  * machine); on JDK 22 and later {@code --enable-native-access=ALL-UNNAMED} (membarrier goes through
  * the FFM API); on JDK 23 and later {@code --sun-misc-unsafe-memory-access=allow} (quiets JMH's
  * use of Unsafe, JEP 471).
+ *
+ * @param java     the launcher
+ * @param feature  its feature release
+ * @param forkArgs the flags the forks get
+ * @param facts    what the probe printed ({@code java.version=25.0.3}, ...)
+ * @param engines  for each engine spec the probe was given, the engine's {@code name()} as built on that
+ *                 JVM with those flags (its canonical spec, knobs resolved); absent where it could not be built
  */
-public record JvmFacts(String java, int feature, List<String> forkArgs, Map<String, String> facts) {
+public record ForkJvm(String java, int feature, List<String> forkArgs, Map<String, String> facts, Map<String, String> engines) {
 
-    /** Probes {@code java} (null: the JVM running the lab) using {@code classpath} for the probe class. */
-    public static JvmFacts probe(String java, String classpath) {
+    /**
+     * Probes {@code java} (null: the JVM running the lab) using {@code classpath} for the probe
+     * class, and builds each of {@code specs} there to learn its canonical spec.
+     */
+    public static ForkJvm probe(String java, String classpath, List<String> specs) {
         String launcher = java != null ? java : Paths.get(System.getProperty("java.home"), "bin", "java").toString();
-        Map<String, String> f = run(launcher, List.of(), classpath, "feature");
-        int feature;
-        try {
-            feature = Integer.parseInt(f.getOrDefault("feature", ""));
-        } catch (NumberFormatException e) {
-            throw new IllegalStateException(launcher + " did not report its version; is it a JDK 17 or later?");
-        }
+        Map<String, String> f = run(launcher, List.of(), classpath, List.of(JvmProbe.FEATURE_ONLY));
+        int feature = JdkVersion.feature(f.get("java.version")).orElseThrow(() ->
+                new IllegalStateException(launcher + " did not report its version; is it a JDK 17 or later?"));
         if (feature < 17) {
             throw new UsageException(launcher + " is JDK " + feature + "; the lab needs JDK 17 or later");
         }
         List<String> args = forkArgs(feature);
-        Map<String, String> facts = run(launcher, args, classpath, null);
-        return new JvmFacts(launcher, feature, args, facts);
+        Map<String, String> facts = run(launcher, args, classpath, specs);
+        Map<String, String> engines = new LinkedHashMap<>();
+        for (int i = 0; i < specs.size(); i++) {
+            String name = facts.remove(JvmProbe.ENGINE_PREFIX + i);
+            if (name != null) {
+                engines.put(specs.get(i), name);
+            }
+        }
+        facts.keySet().removeIf(k -> k.startsWith(JvmProbe.ENGINE_PREFIX));
+        return new ForkJvm(launcher, feature, args, facts, engines);
     }
 
     /** The flags for forks on a JDK of this feature version. */
     public static List<String> forkArgs(int feature) {
         List<String> a = new ArrayList<>();
         a.add("-Xmx2g");
-        if (feature >= 22) {
+        if (feature >= JdkVersion.FFM) {
             a.add("--enable-native-access=ALL-UNNAMED");
         }
         if (feature >= 23) {
@@ -52,16 +67,14 @@ public record JvmFacts(String java, int feature, List<String> forkArgs, Map<Stri
         return a;
     }
 
-    private static Map<String, String> run(String launcher, List<String> flags, String classpath, String arg) {
+    private static Map<String, String> run(String launcher, List<String> flags, String classpath, List<String> args) {
         List<String> cmd = new ArrayList<>();
         cmd.add(launcher);
         cmd.addAll(flags);
         cmd.add("-cp");
         cmd.add(classpath);
         cmd.add(JvmProbe.class.getName());
-        if (arg != null) {
-            cmd.add(arg);
-        }
+        cmd.addAll(args);
         try {
             Process p = new ProcessBuilder(cmd).redirectError(ProcessBuilder.Redirect.DISCARD).start();
             String out;

@@ -10,10 +10,10 @@ import java.util.stream.Collectors;
  * One JMH trial: a benchmark with every parameter pinned to one value, a thread count (or one
  * per group member), its run length and whether the SMR profiler is attached.
  */
-public record Trial(String benchmark, SortedMap<String, String> params, List<Integer> threads,
+public record PlannedTrial(String benchmark, SortedMap<String, String> params, List<Integer> threads,
                     RunLength run, boolean profiled) {
 
-    public Trial {
+    public PlannedTrial {
         params = Collections.unmodifiableSortedMap(new TreeMap<>(params));
         threads = List.copyOf(threads);
     }
@@ -35,7 +35,8 @@ public record Trial(String benchmark, SortedMap<String, String> params, List<Int
 
     /** A short human label: {@code ReclamationBench.mixed engine=gus batch=64 t=2}. */
     public String label() {
-        String shortName = benchmark.startsWith("org.smrlab.bench.") ? benchmark.substring("org.smrlab.bench.".length()) : benchmark;
+        String prefix = Entry.SUITES + ".";
+        String shortName = benchmark.startsWith(prefix) ? benchmark.substring(prefix.length()) : benchmark;
         StringBuilder b = new StringBuilder(shortName);
         params.forEach((k, v) -> b.append(' ').append(k).append('=').append(v));
         return b.append(" t=").append(threadsText()).toString();

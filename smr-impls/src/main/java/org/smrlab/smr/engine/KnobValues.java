@@ -9,18 +9,18 @@ import org.smrlab.smr.Spec;
  * The knob values an engine was created with: every knob it accepts, defaults filled in, each
  * value checked. Built by {@link EngineType#configure}; read by the engine's constructor.
  */
-public final class Config {
+public final class KnobValues {
     private final String engine;
     private final List<Knob> knobs;
     private final Map<String, Object> values;
 
-    Config(String engine, List<Knob> knobs, Map<String, Object> values) {
+    KnobValues(String engine, List<Knob> knobs, Map<String, Object> values) {
         this.engine = engine;
         this.knobs = knobs;
         this.values = values;
     }
 
-    static Config of(EngineType type, Spec spec) {
+    static KnobValues of(EngineType type, Spec spec) {
         Map<String, Knob> byName = new LinkedHashMap<>();
         for (Knob k : type.knobs()) {
             byName.put(k.name(), k);
@@ -40,7 +40,7 @@ public final class Config {
             String text = spec.knobs().getOrDefault(k.name(), k.defaultText());
             values.put(k.name(), k.parse(type.name(), text));
         }
-        return new Config(type.name(), type.knobs(), values);
+        return new KnobValues(type.name(), type.knobs(), values);
     }
 
     public String engine() {
