@@ -10,6 +10,8 @@ import org.smrlab.bench.support.EngineParam;
 import org.smrlab.run.Goal;
 import org.smrlab.run.Goals;
 import org.smrlab.run.TrialRef;
+import org.smrlab.smr.Engines;
+import org.smrlab.smr.engine.EngineType;
 
 /**
  * The lab's profiles, as data: one table per profile, one {@link Entry} per line.
@@ -38,9 +40,9 @@ public final class Profiles {
             "gus-deferred:limit=64", "gus-lazy", "gus-lazy:tick=10ms", "qsbr", "ebr", "hp", "hp:slots=4",
             "pserialize", "pserialize:coalesce=false");
 
-    /** Checked mode's cost on the read side: these beside the plain rows of the same suite. */
-    public static final String[] CHECKED = {"gus:checked=true", "gus-lazy:checked=true", "qsbr:checked=true",
-        "ebr:checked=true", "hp:checked=true", "pserialize:checked=true"};
+    /** Checked mode's cost on the read side: every safe engine of the catalogue, beside its plain row of the same suite. */
+    public static final String[] CHECKED = Engines.safeNames().stream()
+            .map(n -> n + ":" + EngineType.CHECKED + "=true").toArray(String[]::new);
 
     private static final Map<String, Profile> ALL = new LinkedHashMap<>();
 

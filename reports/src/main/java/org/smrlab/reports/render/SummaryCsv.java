@@ -42,7 +42,7 @@ public final class SummaryCsv {
                 lines.add(line(run, "checked", c.engine(), "plain", c.plain(), null, "", ""));
                 lines.add(line(run, "checked", c.engine(), "checked", c.checked(), c.ratio(), "", "ratio = checked ÷ plain"));
             }
-            for (Summary.Goal g : s.goals()) {
+            for (Summary.GoalResult g : s.goals()) {
                 lines.add(line(run, "goal", g.id(), "(goal)", null, null, g.verdict().words(),
                         g.text() + " (ratio ≤ " + Numbers.sig(g.limit(), 3) + ")" + (g.reason() == null ? "" : "; " + g.reason())));
                 for (Summary.Check c : g.checks()) {
@@ -54,11 +54,11 @@ public final class SummaryCsv {
         return String.join("\n", lines) + "\n";
     }
 
-    private static Summary.Ratio ratioTo(Summary.Figure f, Summary.Figure floor) {
-        return f == null || floor == null ? null : Summary.Ratio.of(f.value(), floor.value());
+    private static Summary.Quotient ratioTo(Summary.Figure f, Summary.Figure floor) {
+        return f == null || floor == null ? null : Summary.Quotient.of(f.value(), floor.value());
     }
 
-    private static String line(String run, String section, String row, String column, Summary.Figure f, Summary.Ratio r,
+    private static String line(String run, String section, String row, String column, Summary.Figure f, Summary.Quotient r,
                                String verdict, String note) {
         Function<String, String> q = CompareReport::csvField;
         Measurement m = f == null ? null : f.value();

@@ -185,7 +185,8 @@ public final class GusReclaimer<T> extends AbstractReclaimer<T> {
 
     /** The catalogue entry of {@code gus}: smr(9)'s default flavour. */
     public static final EngineType GUS = EngineType.named("gus")
-            .summary("FreeBSD smr(9) default: one fetch-add per batch, fenced enter, polls scan all records")
+            .summary("FreeBSD smr(9), Global Unbounded Sequences: a global write clock, per-thread observed sequences, a "
+                    + "shared read hand; one fetch-add per batch, fenced enter, polls scan all records")
             .models(SOURCE).family(EngineType.Family.GUS)
             .knobs(Knob.batch(64), start())
             .writeSide().sectionsDoNotNest().sequenceGoals(0)

@@ -45,7 +45,7 @@ import java.util.function.Consumer;
  *     <td>A's accesses to the old node happen-before B's free of it</td></tr>
  * </table>
  * The fence is followed by an acquire load, never by a second fence with only plain loads between:
- * that is the shape in which C2 drops a {@code VarHandle.fullFence()} (see DESIGN.md).
+ * that is the shape in which C2 drops a {@code VarHandle.fullFence()} (docs/design.md, "Toolchain facts").
  *
  * <h2>Knobs</h2>
  * {@code slots}: hazard pointers per thread; {@code batch}: retired nodes per scan (R).
