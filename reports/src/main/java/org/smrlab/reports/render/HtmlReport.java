@@ -209,7 +209,7 @@ public final class HtmlReport {
      * per distinct catalogue, one column per field of run-format's {@link EngineFacts} (a fact added
      * there shows here without an edit). Nothing for runs without a catalogue.
      */
-    static String engineTables(List<Run> runs) {
+    public static String engineTables(List<Run> runs) {
         Map<List<EngineFacts>, List<String>> byCatalogue = new LinkedHashMap<>();
         for (Run r : runs) {
             List<EngineFacts> ran = r.catalogue().values().stream().filter(e -> r.info().engines().contains(e.name())).toList();
