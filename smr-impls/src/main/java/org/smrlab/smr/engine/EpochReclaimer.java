@@ -124,7 +124,6 @@ public final class EpochReclaimer<T> extends AbstractReclaimer<T> {
 
     static final class EpochSession<T> extends AbstractSession<T> implements GracePeriods {
         private final EpochReclaimer<T> ebr;
-        private int depth;
 
         EpochSession(EpochReclaimer<T> ebr) {
             super(ebr);
@@ -133,7 +132,7 @@ public final class EpochReclaimer<T> extends AbstractReclaimer<T> {
 
         @Override
         public void enter() {
-            if (depth++ == 0) {
+            if (record.depth++ == 0) { // the depth lives in the record's padded owner block
                 record.spWord(active(ebr.laEpoch()));
                 VarHandle.fullFence(); // StoreLoad: pairs with the advancer's fence
             }
@@ -141,7 +140,7 @@ public final class EpochReclaimer<T> extends AbstractReclaimer<T> {
 
         @Override
         public void exit() {
-            if (--depth == 0) {
+            if (--record.depth == 0) {
                 record.soWord(INACTIVE);
             }
         }
@@ -210,7 +209,7 @@ public final class EpochReclaimer<T> extends AbstractReclaimer<T> {
 
         @Override
         protected void goOffline() {
-            depth = 0;
+            record.depth = 0;
             record.soWord(INACTIVE);
         }
     }

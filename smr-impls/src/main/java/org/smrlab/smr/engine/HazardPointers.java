@@ -75,7 +75,6 @@ public final class HazardPointers<T> extends AbstractReclaimer<T> {
     static final class HpSession<T> extends AbstractSession<T> {
         private final HazardPointers<T> hp;
         private final int slots;
-        private int depth;
         /** The retired list (Michael's rlist), unbatched: nodes stay until a scan finds them unprotected. */
         private Object[] retired;
         private int count;
@@ -91,14 +90,14 @@ public final class HazardPointers<T> extends AbstractReclaimer<T> {
 
         @Override
         public void enter() {
-            if (depth++ == 0) {
+            if (record.depth++ == 0) { // the depth lives in the record's padded owner block
                 record.spWord(IN_SECTION); // ordered before the hazards by protect's fence
             }
         }
 
         @Override
         public void exit() {
-            if (--depth == 0) {
+            if (--record.depth == 0) {
                 record.soWord(OUTSIDE); // drops every protection at once: scans skip this record's slots
             }
         }
@@ -251,7 +250,7 @@ public final class HazardPointers<T> extends AbstractReclaimer<T> {
 
         @Override
         protected void goOffline() {
-            depth = 0;
+            record.depth = 0;
             record.soWord(OUTSIDE);
             for (int i = 0; i < slots; i++) {
                 record.soSlot(i, null); // a reused record starts clean

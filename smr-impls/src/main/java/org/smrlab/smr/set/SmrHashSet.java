@@ -56,6 +56,12 @@ import org.smrlab.smr.pool.SmrPool;
  *     or throw.</li>
  * <li><b>Counters</b> (detections, restarts) are per handle, single-writer, summed on read; a
  *     closing handle folds its counts into the set's totals.</li>
+ * <li><b>Bucket heads are padded.</b> A head is an {@code AtomicReference} (what {@code protect}
+ *     loads), 16 bytes; allocated one after another they would sit four to a cache line, so a
+ *     writer relinking one bucket would invalidate the line for readers of three neighbouring
+ *     buckets. Each head is a {@link BucketHead}, 136 bytes, so no two heads' links share a line or
+ *     an adjacent-line pair. The cost is memory (136 bytes a bucket) and one line per lookup's
+ *     head instead of a quarter of one.</li>
  * </ul>
  *
  * <h2>Barrier pairs</h2>
@@ -101,7 +107,7 @@ public final class SmrHashSet implements AutoCloseable {
 
     private final SmrPool<SetNode> pool;
     private final boolean ownsPool;
-    private final AtomicReference<SetNode>[] heads;
+    private final BucketHead[] heads;
     private final int mask;
     private final ReentrantLock writerLock = new ReentrantLock();
     private long size;      // written under writerLock (opaque), read opaque
@@ -121,7 +127,6 @@ public final class SmrHashSet implements AutoCloseable {
         this(pool, buckets, false);
     }
 
-    @SuppressWarnings("unchecked")
     private SmrHashSet(SmrPool<SetNode> pool, int buckets, boolean ownsPool) {
         this.pool = pool;
         this.ownsPool = ownsPool;
@@ -139,9 +144,9 @@ public final class SmrHashSet implements AutoCloseable {
             }
             throw e;
         }
-        this.heads = (AtomicReference<SetNode>[]) new AtomicReference<?>[buckets];
+        this.heads = new BucketHead[buckets];
         for (int i = 0; i < buckets; i++) {
-            heads[i] = new AtomicReference<>();
+            heads[i] = new BucketHead();
         }
         this.mask = buckets - 1;
     }
@@ -192,6 +197,17 @@ public final class SmrHashSet implements AutoCloseable {
             }
             return n;
         }
+    }
+
+    /**
+     * A bucket head padded to 136 bytes: the link (the superclass's one field, right after the
+     * object header) is followed by 120 bytes of padding, so the next head's link lies 136 bytes
+     * further on. Longs, because nothing of a subclass can land in front of the link.
+     */
+    @SuppressWarnings("unused")
+    static final class BucketHead extends AtomicReference<SetNode> {
+        private static final long serialVersionUID = 1L;
+        long p00, p01, p02, p03, p04, p05, p06, p07, p08, p09, p10, p11, p12, p13, p14;
     }
 
     private int bucketOf(long key) {
