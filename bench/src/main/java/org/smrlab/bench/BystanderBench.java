@@ -10,7 +10,6 @@ import org.openjdk.jmh.annotations.GroupThreads;
 import org.openjdk.jmh.annotations.Level;
 import org.openjdk.jmh.annotations.Measurement;
 import org.openjdk.jmh.annotations.Mode;
-import org.openjdk.jmh.annotations.OperationsPerInvocation;
 import org.openjdk.jmh.annotations.OutputTimeUnit;
 import org.openjdk.jmh.annotations.Param;
 import org.openjdk.jmh.annotations.Scope;
@@ -45,14 +44,17 @@ import org.smrlab.smr.Session;
  *            (advance in a loop), synchronizing (synchronize in a loop: a grace period each time)
  *
  * HOW TO READ
- *   The bystander's rows are the point: BystanderBench.<group>:<group>Bystander, in ns per step of
- *   its loop (a chain of dependent multiply-adds, about 1 ns a step, 1000 steps per invocation).
- *   Compare a group's bystander row with the same engine's idle row: the difference is what the
- *   writer's activity costs a thread that shares nothing with it. Expect almost none on JDK 17
+ *   The bystander's rows are the point: BystanderBench.<group>:<group>Bystander, in ns per
+ *   invocation of its loop: 1000 dependent multiply-adds, about 1 us, long enough that the
+ *   harness's own cost disappears. (JMH wants one operation count per group, and the writer's
+ *   operations are of another kind, so neither side divides by an operation count.) Compare a
+ *   group's bystander row with the same engine's idle row: the difference is what the writer's
+ *   activity costs a thread that shares nothing with it. Expect almost none on JDK 17
  *   (no membarrier); on a JDK 22+ with membarrier, gus-lazy's ticker costs each running thread an
  *   interrupt per tick while a goal waits (tick 1 ms: a few microseconds per millisecond), and
- *   pserialize one per grace period. The writer rows (...:<group>Writer) are ns per writer call,
- *   for reference; the idle writer's row measures a 100 us park and means nothing.
+ *   pserialize one per grace period. The writer rows (...:<group>Writer) are ns per writer
+ *   invocation (64 retires or advances, one synchronize), for reference; the idle writer's row
+ *   measures a 100 us park and means nothing.
  *   On a machine with as many runnable threads as cores (2 vCPUs: one bystander, one writer), a
  *   helper thread waking up must take a core from one of them: that is part of what is measured.
  *   Secondary metrics (-prof org.smrlab.bench.SmrProfiler): smr.membarriers.per.op and the other
@@ -203,7 +205,6 @@ public class BystanderBench {
     @Benchmark
     @Group("idle")
     @GroupThreads(1)
-    @OperationsPerInvocation(STEPS)
     public long idleBystander(Bystander b) {
         return b.count();
     }
@@ -220,7 +221,6 @@ public class BystanderBench {
     @Benchmark
     @Group("retiring")
     @GroupThreads(1)
-    @OperationsPerInvocation(STEPS)
     public long retiringBystander(Bystander b) {
         return b.count();
     }
@@ -228,7 +228,6 @@ public class BystanderBench {
     @Benchmark
     @Group("retiring")
     @GroupThreads(1)
-    @OperationsPerInvocation(WRITES)
     public void retiringWriter(Writer w) {
         w.retire(WRITES);
     }
@@ -238,7 +237,6 @@ public class BystanderBench {
     @Benchmark
     @Group("advancing")
     @GroupThreads(1)
-    @OperationsPerInvocation(STEPS)
     public long advancingBystander(Bystander b) {
         return b.count();
     }
@@ -246,7 +244,6 @@ public class BystanderBench {
     @Benchmark
     @Group("advancing")
     @GroupThreads(1)
-    @OperationsPerInvocation(WRITES)
     public long advancingWriter(ClockWriter w) {
         return w.advance(WRITES);
     }
@@ -256,7 +253,6 @@ public class BystanderBench {
     @Benchmark
     @Group("synchronizing")
     @GroupThreads(1)
-    @OperationsPerInvocation(STEPS)
     public long synchronizingBystander(Bystander b) {
         return b.count();
     }
