@@ -101,6 +101,7 @@ public final class Profiles {
         for (String g : concat(BYSTANDER_ANY, BYSTANDER_CLOCK)) {
             e.add(Entry.of("BystanderBench." + g).engines("gus-lazy").threads("1,1").profiled().run(ns));
         }
+        e.add(Entry.of("LookupCostBench.lookup").engines("hp").param("walk", "set").run(ns)); // a diagnostic suite: runs, no profile uses it
         return e;
     }
 

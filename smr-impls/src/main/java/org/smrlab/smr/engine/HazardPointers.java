@@ -21,6 +21,9 @@ import java.util.function.Consumer;
  * stalls, which is the point of the scheme. Michael's amortization wants batch = H + Omega(H);
  * with the defaults (2 slots) that holds up to 21 threads.
  * <p>Protection is per node, and the outermost {@code exit} drops every protection of the thread.
+ * A link that reads null needs no protection: {@code protect} returns at once, publishing nothing
+ * and fencing nothing (the slot keeps its previous value, which only keeps that node a little
+ * longer; a chain's last node pays no fence for its null successor).
  * It does so with one store: the record's word says whether the thread is inside a section (1) or
  * not (0), and a scan ignores the slots of a record whose word is 0. The slots keep their stale
  * values; the next section's protects overwrite them, and until then a stale slot only makes a
@@ -109,6 +112,9 @@ public final class HazardPointers<T> extends AbstractReclaimer<T> {
             }
             T p = source.getAcquire();
             for (;;) {
+                if (p == null) {
+                    return null; // nothing to protect: no hazard, no fence (the slot keeps its old value, within the bound)
+                }
                 record.soSlot(slot, p);   // release: the uses of the node this slot held happen-before a scan that sees p
                 VarHandle.fullFence(); // StoreLoad: the hazard is visible before the link is re-read
                 T q = source.getAcquire();

@@ -41,9 +41,12 @@ import org.smrlab.smr.pool.SmrPool;
  *     for that grace period too. The node is unreachable once unlinked, so retiring it a little
  *     later changes nothing for readers.</li>
  * <li><b>Readers</b> ({@link Handle#contains}) enter a section, load the bucket head with
- *     {@code protect(slot, head)}, and for each node: read its generation {@code g1}, its key, then
- *     protect its successor with the other slot, read its {@code removed} flag, and its generation
- *     {@code g2}. {@code removed} means "restart from the bucket head": under hazard pointers a
+ *     {@code protect(slot, head)}, and for each node: read its generation {@code g1} and its key;
+ *     if the key matches, read its {@code removed} flag and its generation {@code g2} and answer;
+ *     otherwise protect its successor with the other slot, read its {@code removed} flag, and its
+ *     generation {@code g2}, and go on. (A hit does not protect the successor it will never use:
+ *     under hazard pointers that saves one hazard store and one full fence per hit; the bench's
+ *     {@code LookupCostBench} measures this and the walk's other parts.) {@code removed} means "restart from the bucket head": under hazard pointers a
  *     validated link out of an unlinked node proves nothing (the successor may already be retired
  *     and scanned), so a reader standing on an unlinked node must go back. Epoch-style engines
  *     would not need the restart; it costs them nothing measurable and keeps one code path.</li>
@@ -161,6 +164,14 @@ public final class SmrHashSet implements AutoCloseable {
 
     public int buckets() {
         return heads.length;
+    }
+
+    /**
+     * The head link of {@code key}'s bucket: for benchmarks and tests that walk the chains with code
+     * of their own (a reader must load it, and every link, through {@code Session.protect}).
+     */
+    public AtomicReference<SetNode> bucketHead(long key) {
+        return heads[bucketOf(key)];
     }
 
     /** Keys in the set now. */
@@ -332,6 +343,20 @@ public final class SmrHashSet implements AutoCloseable {
                     return detected(); // freed before we could use it
                 }
                 long k = node.key();
+                if (k == key) {
+                    // A hit needs nothing beyond this node: its successor is not protected (a hazard,
+                    // a fence), only the node checked, as below.
+                    boolean removed = node.isRemoved();
+                    VarHandle.loadLoadFence();
+                    if (node.generation() != g1) {
+                        return detected();
+                    }
+                    if (removed) {
+                        bumpRestarts();
+                        return -1;
+                    }
+                    return 1;
+                }
                 SetNode successor = session.protect(1 - slot, node.next);
                 boolean removed = node.isRemoved(); // after protecting the successor: see the table
                 VarHandle.loadLoadFence();          // the loads above come before the second generation read
@@ -342,9 +367,6 @@ public final class SmrHashSet implements AutoCloseable {
                 if (removed) {
                     bumpRestarts();
                     return -1; // unlinked under us: its successor link proves nothing (hazard pointers)
-                }
-                if (k == key) {
-                    return 1;
                 }
                 node = successor;
                 slot = 1 - slot;
