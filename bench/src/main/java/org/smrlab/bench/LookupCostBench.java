@@ -57,6 +57,28 @@ import org.smrlab.smr.set.SmrHashSet;
  *   that remains in perBucket is not the fence per node. -prof gc shows that no variant allocates;
  *   -prof stack (a sampling profiler of Java frames) shows the time split between protect and the
  *   walk.
+ *
+ * WHAT THE WALK COSTS, COUNTED (issue 9; independent of any timing)
+ *   The set here is ReadSideBench's: keys 0..1023 in 1024 buckets (360 empty, chains up to 5),
+ *   lookups uniform in [0, 2048). ebr pays one fence per lookup (enter). hp pays none at enter and
+ *   one hazard store + one fence per protect. The walk before issue 9 protected the bucket head
+ *   (even when empty) and then, for every node it stood on, the successor, before comparing the
+ *   key: the successor of the node that matched and the null after a chain's last node included:
+ *   on this set, 1 + (position of the hit, or chain length on a miss), 2.22 protects per lookup
+ *   averaged over the 2048 keys looked up (counted from the bucket function and the chains it
+ *   builds). Comparing the key first (a hit needs no successor) and letting hp's protect return
+ *   at once on a null link: the position of the hit, or the chain length, 1.22. So hp now pays
+ *   1.22 fences per lookup to ebr's 1, where it paid 2.22.
+ *   A second cost is Java's, not hazard pointers': a hazard is a reference store into the record's
+ *   slot array, and G1's post-write barrier, when that array lies outside a young region (after
+ *   the objects are promoted, as in any long-running program), takes its slow path, which starts
+ *   with a StoreLoad (lock addl) before it looks at the card: a second locked instruction per
+ *   protect. Seen in C2's code for SmrHashSet.Handle.walk on JDK 17 (-XX:+PrintAssembly without
+ *   hsdis prints the bytes; objdump decodes them): store, region check, card-is-young check, then
+ *   out of line lock addl, card check; then protect's own lock addl. A C hazard pointer stores an
+ *   address with a plain store. Publishing something that is not a reference (an identity hash,
+ *   say, compared conservatively by the scan) would avoid it, at the price of an exact memory
+ *   bound; not done. Run with -XX:+UseParallelGC (a plain card store, no fence) to see its share.
  */
 @BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.NANOSECONDS)

@@ -49,6 +49,12 @@ import java.util.function.Consumer;
  * </table>
  * The fence is followed by an acquire load, never by a second fence with only plain loads between:
  * that is the shape in which C2 drops a {@code VarHandle.fullFence()} (see DESIGN.md).
+ * <p>What Java adds: a hazard is a reference store into the record's slot array, and under G1,
+ * once that array lies outside a young region, the store's post-write barrier takes its slow path,
+ * which begins with a StoreLoad ({@code lock addl} on x86) before it looks at the card: a second
+ * locked instruction per publication, beside protect's own fence (seen in C2's code; see
+ * {@code LookupCostBench} in the bench module). It is the collector's, not the algorithm's.
+ * Publishing something other than a reference would avoid it, but not with an exact bound.</p>
  *
  * <h2>Knobs</h2>
  * {@code slots}: hazard pointers per thread; {@code batch}: retired nodes per scan (R).
