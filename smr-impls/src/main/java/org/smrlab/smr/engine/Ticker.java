@@ -87,7 +87,7 @@ final class Ticker implements Runnable {
         } while (tick - w > 0);
     }
 
-    /** Whether the ticker is parked with nothing to do (tests, and the bystander benchmark's check). */
+    /** Whether the ticker is parked with nothing to do (tests). */
     boolean idle() {
         return (boolean) SLEEPING.getVolatile(this) && ticks - (long) WANTED.getVolatile(this) >= 0;
     }
