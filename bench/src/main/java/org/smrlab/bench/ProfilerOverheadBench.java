@@ -47,7 +47,7 @@ public class ProfilerOverheadBench {
 
     @State(Scope.Benchmark)
     public static class Workload {
-        @Param({"gus", "gus-lazy", "qsbr", "ebr", "hp", "pserialize"})
+        @Param({"gus", "gus-deferred", "gus-lazy", "qsbr", "ebr", "hp", "pserialize", "rwlock", "none"})
         public String engine;
 
         @Param({"true", "false"})

@@ -5,7 +5,7 @@ import org.smrlab.smr.GracePeriods;
 import org.smrlab.smr.Reclaimer;
 import org.smrlab.smr.Session;
 import org.smrlab.smr.Spec;
-import org.smrlab.smr.engine.Config;
+import org.smrlab.smr.engine.KnobValues;
 import org.smrlab.smr.engine.EngineType;
 
 /**
@@ -20,7 +20,7 @@ import org.smrlab.smr.engine.EngineType;
  */
 public final class Engine {
     private final EngineType type;
-    private final Config config;
+    private final KnobValues config;
 
     private Engine(String spec) {
         Spec parsed = Spec.parse(spec);

@@ -21,7 +21,7 @@ final class AsymmetricBarrier {
     }
 
     /** True to use membarrier, false for the fenced read side. */
-    static boolean resolve(Config config) {
+    static boolean resolve(KnobValues config) {
         String want = config.choice(KNOB);
         switch (want) {
             case "fence":

@@ -67,7 +67,15 @@ public final class HazardPointers<T> extends AbstractReclaimer<T> {
 
     private final int slots;
 
-    public HazardPointers(Config config, Consumer<? super T> free) {
+    /** The catalogue entry of {@code hp}. */
+    public static final EngineType TYPE = EngineType.named("hp")
+            .summary("Michael's hazard pointers: publish, fence, re-validate; scan every batch retires")
+            .models("Michael, Hazard pointers (IEEE TPDS 2004); Concurrency Kit ck_hp")
+            .family(EngineType.Family.POINTER)
+            .knobs(Knob.batch(64), Knob.integer("slots", 2, 1, 64, "hazard slots per thread"))
+            .factory(HazardPointers::new);
+
+    public HazardPointers(KnobValues config, Consumer<? super T> free) {
         super(config, free, 0, config.intValue("slots"));
         this.slots = config.intValue("slots");
     }
