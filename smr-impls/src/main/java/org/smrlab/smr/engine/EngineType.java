@@ -53,4 +53,12 @@ public final class EngineType {
     public Factory factory() {
         return factory;
     }
+
+    /**
+     * Whether the engine never frees by design (the {@code none} baseline): after its close every
+     * retired node is still counted pending, and a harness must not call that a loss.
+     */
+    public boolean neverFrees() {
+        return name.equals("none");
+    }
 }
