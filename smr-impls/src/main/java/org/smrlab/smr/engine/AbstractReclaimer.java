@@ -41,7 +41,7 @@ public abstract class AbstractReclaimer<T> implements Reclaimer<T> {
         }
     }
 
-    /** How long close() waits for sessions of other live threads before it gives up with a message. */
+    /** How long close() waits for sessions of other live threads before it gives up with a message, unless set. */
     static final long CLOSE_WAIT_NANOS = TimeUnit.SECONDS.toNanos(10);
 
     protected final Config config;
@@ -52,6 +52,9 @@ public abstract class AbstractReclaimer<T> implements Reclaimer<T> {
     private final Counters domainCounters = new Counters();
     private final AtomicLong peakPending = new AtomicLong();
     private final AtomicBoolean closed = new AtomicBoolean();
+
+    private volatile long closeWaitNanos = CLOSE_WAIT_NANOS;
+    private volatile FaultInjector faults;
 
     private final Object orphanLock = new Object();
     private Batch orphanHead, orphanTail; // guarded by orphanLock
@@ -204,7 +207,7 @@ public abstract class AbstractReclaimer<T> implements Reclaimer<T> {
             return;
         }
         Thread me = Thread.currentThread();
-        long deadline = System.nanoTime() + CLOSE_WAIT_NANOS;
+        long deadline = System.nanoTime() + closeWaitNanos;
         for (;;) {
             List<AbstractSession<?>> open = registry.owners();
             List<String> waitingFor = new ArrayList<>();
@@ -223,7 +226,7 @@ public abstract class AbstractReclaimer<T> implements Reclaimer<T> {
             }
             if (System.nanoTime() > deadline) {
                 throw new IllegalStateException(name() + ": close() waited "
-                        + TimeUnit.NANOSECONDS.toSeconds(CLOSE_WAIT_NANOS) + " s for sessions still open on threads "
+                        + Durations.format(closeWaitNanos) + " for sessions still open on threads "
                         + waitingFor + "; close every session before its domain");
             }
             sleepQuietly(1);
@@ -243,6 +246,35 @@ public abstract class AbstractReclaimer<T> implements Reclaimer<T> {
 
     /** Stops helper threads (the lazy ticker); called once by close(). */
     protected void stopHelpers() {
+    }
+
+    /** The domain's helper threads (the lazy ticker), for tests and the torture harness; empty for most engines. */
+    public List<Thread> helperThreads() {
+        return List.of();
+    }
+
+    /**
+     * How long {@link #close()} waits for the sessions of other live threads before it gives up
+     * (default 10 s). Tests and the torture harness shorten it.
+     */
+    public final void setCloseWait(java.time.Duration wait) {
+        if (wait.isNegative()) {
+            throw new IllegalArgumentException(name() + ": close wait must not be negative, got " + wait);
+        }
+        closeWaitNanos = wait.toNanos();
+    }
+
+    /** Installs a fault injector (null removes it); see {@link FaultInjector}. */
+    public final void injectFaults(FaultInjector injector) {
+        faults = injector;
+    }
+
+    /** A fault-injection point: throws {@link FaultInjector.InjectedFault} when the installed injector says so. */
+    final void faultPoint(FaultInjector.Point point) {
+        FaultInjector f = faults;
+        if (f != null) {
+            f.check(point);
+        }
     }
 
     protected final boolean isClosed() {

@@ -202,6 +202,11 @@ public final class GusReclaimer<T> extends AbstractReclaimer<T> {
         }
     }
 
+    @Override
+    public java.util.List<Thread> helperThreads() {
+        return ticker == null ? java.util.List.of() : java.util.List.of(ticker.thread());
+    }
+
     // ------------------------------------------------------------------ the shared clock
 
     long laWr() {

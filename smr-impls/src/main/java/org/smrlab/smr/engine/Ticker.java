@@ -49,6 +49,10 @@ final class Ticker implements Runnable {
         return (long) TICKS.getAcquire(this);
     }
 
+    Thread thread() {
+        return thread;
+    }
+
     long tickNanos() {
         return tickNanos;
     }
