@@ -42,7 +42,11 @@ public abstract class AbstractSession<T> implements Session<T> {
         this.domain = domain;
         this.ownerThread = Thread.currentThread();
         this.batchSize = domain.batch;
-        this.record = domain.registry.acquire(this);
+        ThreadRecord r = domain.registry.acquire(this);
+        if (r == null) {
+            throw domain.joinAfterClose();
+        }
+        this.record = r;
         this.counters = record.counters;
         this.open = new Batch(batchSize);
     }
@@ -58,8 +62,18 @@ public abstract class AbstractSession<T> implements Session<T> {
     /** Waits until {@code goal} is reached. */
     protected abstract void awaitGoal(long goal);
 
-    /** Called after a seal caused by {@link #retire}; the blocking engines wait here. */
+    /** Called after a seal caused by {@link #retire}; the blocking engines wait here, through {@link #block}. */
     protected void afterSealFromRetire(long goal) {
+    }
+
+    /**
+     * The pipeline's blocking wait for {@code goal} ({@link #barrier()}, the blocking engines'
+     * retire): a {@link FaultInjector.Point#WAIT} fault point, then {@link #awaitGoal}. A wait that
+     * fails (injected, or interrupted) throws to the caller; the batch stays sealed in the FIFO.
+     */
+    protected final void block(long goal) {
+        domain.faultPoint(FaultInjector.Point.WAIT);
+        awaitGoal(goal);
     }
 
     /** Restores the record's idle value as the session leaves (leaving any section it is in). */
@@ -186,7 +200,7 @@ public abstract class AbstractSession<T> implements Session<T> {
         Batch b;
         while ((b = head) != null) {
             if (!reached(b.goal)) {
-                awaitGoal(b.goal);
+                block(b.goal);
             }
             dequeueAndFree(b);
         }

@@ -90,7 +90,7 @@ public final class RwLockReclaimer<T> extends AbstractReclaimer<T> {
 
         @Override
         protected void afterSealFromRetire(long goal) {
-            awaitGoal(goal);
+            block(goal);
         }
 
         @Override

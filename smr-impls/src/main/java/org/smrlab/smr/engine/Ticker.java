@@ -15,12 +15,13 @@ import java.util.concurrent.locks.LockSupport;
  * in the domain's {@code membarriers} statistic.
  */
 final class Ticker implements Runnable {
-    private static final VarHandle TICKS;
+    private static final VarHandle TICKS, FAILED;
     private static final AtomicInteger IDS = new AtomicInteger();
 
     static {
         try {
             TICKS = MethodHandles.lookup().findVarHandle(Ticker.class, "ticks", long.class);
+            FAILED = MethodHandles.lookup().findVarHandle(Ticker.class, "failedBarriers", long.class);
         } catch (ReflectiveOperationException e) {
             throw new ExceptionInInitializerError(e);
         }
@@ -31,6 +32,7 @@ final class Ticker implements Runnable {
     private final AbstractReclaimer<?> domain;
     private final Thread thread;
     private long ticks;
+    private long failedBarriers; // written by the ticker thread only
     private volatile boolean stop;
 
     Ticker(long tickNanos, boolean membarrier, AbstractReclaimer<?> domain) {
@@ -70,12 +72,34 @@ final class Ticker implements Runnable {
             if (next < now) {
                 next = now + tickNanos; // fell behind (a long pause): no burst of catch-up ticks
             }
+            if (!barrier()) {
+                continue; // a tick whose barrier failed is not counted: no goal may complete without one
+            }
+            TICKS.setRelease(this, ticks + 1); // only after the barrier has completed
+        }
+    }
+
+    /**
+     * The tick's process-wide barrier (a {@link FaultInjector.Point#BARRIER} fault point in either
+     * mode); false if it failed, and the ticker lives on to try again at the next tick.
+     */
+    private boolean barrier() {
+        try {
+            domain.faultPoint(FaultInjector.Point.BARRIER);
             if (membarrier) {
                 Membarrier.barrier(); // every running thread of the process executes a full barrier
                 domain.countDomain(Counters::membarrier);
             }
-            TICKS.setRelease(this, ticks + 1); // only after the barrier has completed
+            return true;
+        } catch (RuntimeException e) {
+            FAILED.setOpaque(this, failedBarriers + 1);
+            return false;
         }
+    }
+
+    /** Ticks not counted because their barrier failed. */
+    long failedBarriers() {
+        return (long) FAILED.getOpaque(this);
     }
 
     void stop() {

@@ -44,6 +44,11 @@ class CloseTest {
         return spec + (spec.contains(":") ? "," : ":") + "batch=" + batch;
     }
 
+    /** Not broken: frees wait for the readers that could hold the node. */
+    static boolean isSafe(String spec) {
+        return Engines.safeNames().contains(org.smrlab.smr.Spec.parse(spec).engine());
+    }
+
     static AbstractReclaimer<?> engineOf(Reclaimer<?> r) {
         return (AbstractReclaimer<?>) CheckedReclaimer.unwrap(r);
     }
@@ -61,6 +66,8 @@ class CloseTest {
         engineOf(r).setCloseWait(Duration.ofMillis(100));
         List<Object> early = new ArrayList<>();
         List<Object> late = new ArrayList<>();
+        Object held = new Object();
+        AtomicReference<Object> link = new AtomicReference<>(held);
         try (Actor reader = new Actor("reader")) {
             Session<Object> w = r.join();
             for (int i = 0; i < 8; i++) { // two whole batches: the open one is empty afterwards
@@ -70,18 +77,25 @@ class CloseTest {
                 w.quiescent();
             }
             Session<Object> rs = reader.call(r::join);
-            reader.run(rs::enter); // and stays inside
+            reader.run(() -> {
+                rs.enter(); // and stays inside, holding one node
+                rs.protect(0, link);
+            });
+            link.set(new Object());
+            late.add(held);
             for (int i = 0; i < 3; i++) {
-                Object o = new Object();
-                late.add(o);
-                w.retire(o); // fewer than a batch: never blocks, even on pserialize and rwlock
+                late.add(new Object());
+            }
+            for (Object o : late) {
+                w.retire(o); // one batch: it seals without blocking, even on pserialize and rwlock
+                w.quiescent();
             }
             w.flush();
 
             assertThatThrownBy(r::close).isInstanceOf(IllegalStateException.class)
                     .hasMessageContaining("reader").hasMessageContaining("close");
-            for (Object o : late) {
-                assertThat(log.timesFreed(o)).as(engine + ": freed while a reader that could hold it is inside").isZero();
+            if (isSafe(engine)) {
+                assertThat(log.timesFreed(held)).as(engine + ": freed while a reader that holds it is inside").isZero();
             }
             assertThatThrownBy(r::join).as("a closing domain takes no new sessions").isInstanceOf(IllegalStateException.class);
             for (Thread t : engineOf(r).helperThreads()) {
@@ -116,9 +130,12 @@ class CloseTest {
     @MethodSource("freeingEngines")
     void aFreeThatThrowsDuringCloseDoesNotDropTheRestOfTheHandOnChain(String engine) throws Exception {
         FreeLog log = new FreeLog();
+        java.util.concurrent.atomic.AtomicBoolean failing = new java.util.concurrent.atomic.AtomicBoolean();
         Consumer<Object> free = o -> {
             log.free(o);
-            throw new IllegalStateException("free failed (on purpose)");
+            if (failing.get()) {
+                throw new IllegalStateException("free failed (on purpose)");
+            }
         };
         Reclaimer<Object> r = Engines.create(withBatch(engine, 4), free);
         List<Object> nodes = new ArrayList<>();
@@ -141,8 +158,14 @@ class CloseTest {
                 rs.exit();
                 rs.close();
             });
-            assertThat(log.frees).isEmpty();
-            assertThatThrownBy(r::close).isInstanceOf(IllegalStateException.class).hasMessageContaining("on purpose");
+            if (isSafe(engine) && !(engineOf(r) instanceof HazardPointers)) {
+                // hp frees what no hazard names as it goes (the reader protected nothing); the others kept all.
+                assertThat(log.frees).as("three batches handed on, none freed").isEmpty();
+            }
+            failing.set(true);
+            if (r.stats().pending() > 0) {
+                assertThatThrownBy(r::close).isInstanceOf(IllegalStateException.class).hasMessageContaining("on purpose");
+            }
             r.close(); // closed: nothing left to do
         }
         for (Object o : nodes) {
