@@ -54,8 +54,13 @@ public final class Engines {
                 List.of(batch(64), Knob.integer("slots", 2, 1, 64, "hazard slots per thread")),
                 HazardPointers::new));
         add(new EngineType("pserialize", "NetBSD pserialize(9) + PR_PSERIALIZE pool: the retiring thread waits one grace period per batch",
-                List.of(batch(64), Knob.bool("coalesce", true,
-                        "concurrent callers share one grace period (NetBSD 1.17 generation counter)"), barrier),
+                List.of(batch(64), Knob.bool("coalesce", false,
+                        "concurrent blocking callers share one grace period (NetBSD 1.17's generation counter, since"
+                        + " removed); false = every perform issues its own barrier, one at a time (current NetBSD, 1.23)"),
+                        Knob.bool("async", false,
+                        "retire seals a full batch and returns; later seals, flushes and barriers poll its grace period"
+                        + " along (advance now, poll later); false = the retiring thread waits one grace period per batch"),
+                        barrier),
                 PserializeReclaimer::new));
         add(new EngineType("rwlock", "reader/writer lock: readers take the read lock, retire takes the write lock and frees at once",
                 List.of(batch(1)), RwLockReclaimer::new));

@@ -32,7 +32,7 @@ public final class Profiles {
     /** The engine variants the sweep runs at every batch size: defaults plus each engine's own knob. */
     public static final List<String> SWEEP_SPECS = List.of("gus", "gus-deferred", "gus-deferred:limit=4",
             "gus-deferred:limit=64", "gus-lazy", "gus-lazy:tick=10ms", "qsbr", "ebr", "hp", "hp:slots=4",
-            "pserialize", "pserialize:coalesce=false");
+            "pserialize", "pserialize:coalesce=true", "pserialize:async=true");
 
     /** Checked mode's cost on the read side: these beside the plain rows of the same suite. */
     public static final String[] CHECKED = {"gus:checked=true", "gus-lazy:checked=true", "qsbr:checked=true",

@@ -34,7 +34,7 @@ class HandOnTest {
         }
         l.add("gus-lazy:tick=1ms,barrier=fence");
         l.add("pserialize:coalesce=true");
-        // l.add("pserialize:async=true");
+        l.add("pserialize:async=true");
         return l;
     }
 
