@@ -352,8 +352,10 @@ public final class PserializeReclaimer<T> extends AbstractReclaimer<T> {
                 try {
                     lock.unlock(); // others may poll, or queue behind this grace period, meanwhile
                     try {
-                        faultPoint(FaultInjector.Point.WAIT); // fails with the grace period left in flight, unpublished
-                        awaitReaders(f);
+                        if (f.moved < f.n) {
+                            faultPoint(FaultInjector.Point.WAIT); // fails with the grace period left in flight, unpublished
+                            awaitReaders(f);
+                        }
                     } finally {
                         lock.lock();
                     }
@@ -368,6 +370,16 @@ public final class PserializeReclaimer<T> extends AbstractReclaimer<T> {
             if (!started) {
                 c.coalesced();
             }
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /** Blocking callers asleep waiting for another's grace period (coalesce=true); for tests. */
+    int sleepingWaiters() {
+        lock.lock();
+        try {
+            return lock.getWaitQueueLength(changed);
         } finally {
             lock.unlock();
         }

@@ -83,11 +83,11 @@ class CloseTest {
             });
             link.set(new Object());
             late.add(held);
-            for (int i = 0; i < 3; i++) {
+            for (int i = 0; i < 2; i++) {
                 late.add(new Object());
             }
             for (Object o : late) {
-                w.retire(o); // one batch: it seals without blocking, even on pserialize and rwlock
+                w.retire(o); // less than a batch: never blocks, even on pserialize and rwlock
                 w.quiescent();
             }
             w.flush();

@@ -101,12 +101,19 @@ class PserializeTest {
             GracePeriods gb = (GracePeriods) b.call(r::join);
             GracePeriods gc = (GracePeriods) c.call(r::join);
             Future<?> fa = a.start(ga::synchronize);
-            Thread.sleep(100); // A's grace period is in flight, A waits for the reader
+            long deadline0 = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+            while ((ga.current() & 1) == 0 && System.nanoTime() < deadline0) {
+                Thread.sleep(1); // until A's grace period is in flight (A waits for the reader)
+            }
             long before = ga.current();
             assertThat(before & 1).as("A's grace period is in flight").isEqualTo(1);
             Future<?> fb = b.start(gb::synchronize);
             Future<?> fc = c.start(gc::synchronize);
-            Thread.sleep(100);
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+            while (engineOf(r).sleepingWaiters() < 2 && System.nanoTime() < deadline) {
+                Thread.sleep(1); // both asleep behind A's grace period, their goals taken while it ran
+            }
+            assertThat(engineOf(r).sleepingWaiters()).isEqualTo(2);
             engineOf(r).injectFaults(FaultInjector.next(1, Point.BARRIER));
             reader.run(rs::exit);
             fa.get(10, TimeUnit.SECONDS); // A's grace period completes
