@@ -662,8 +662,4 @@ final class Paths {
         }
         return String.format(Locale.ROOT, "paths=%d/%d", clean, outcomes.size()) + bad;
     }
-
-    static boolean neverFreesSpec(String spec) {
-        return neverFrees(spec);
-    }
 }
