@@ -35,7 +35,8 @@ public final class Metrics {
     public static final Metric PENDING_PEAK = add(new Metric("smr.pending.peak", "nodes", Metric.Pooling.MAX, null, Double.NaN,
             Metric.Better.LOWER, Metric.Scope.ENGINE, true, "nodes retired and not yet freed, the most at once: memory held back "
             + "(sampled about every millisecond; the read- and write-side suites, which do not sample, report the engine's "
-            + "own peak)"));
+            + "Stats.peakPending: the largest pending count of the profiler's snapshots at the iteration boundaries, since "
+            + "engines do not sample on their free path)"));
     public static final Metric PENDING_MEAN = add(new Metric("smr.pending.mean", "nodes", Metric.Pooling.RATIO_OF_SUMS, null,
             Double.NaN, Metric.Better.LOWER, Metric.Scope.ENGINE, true,
             "nodes retired and not yet freed, the mean of the samples (NaN where nothing is sampled)"));

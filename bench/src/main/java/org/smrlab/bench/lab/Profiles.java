@@ -38,7 +38,11 @@ public final class Profiles {
     /** The engine variants the sweep runs at every batch size: defaults plus each engine's own knob. */
     public static final List<String> SWEEP_SPECS = List.of("gus", "gus-deferred", "gus-deferred:limit=4",
             "gus-deferred:limit=64", "gus-lazy", "gus-lazy:tick=10ms", "qsbr", "ebr", "hp", "hp:slots=4",
-            "pserialize", "pserialize:coalesce=false");
+            "pserialize", "pserialize:coalesce=true", "pserialize:async=true");
+
+    /** BystanderBench's groups: a bystander beside a writer that is idle, retires, advances or synchronizes. */
+    private static final List<String> BYSTANDER_ANY = List.of("idle", "retiring");
+    private static final List<String> BYSTANDER_CLOCK = List.of("advancing", "synchronizing");
 
     /** Checked mode's cost on the read side: every safe engine of the catalogue, beside its plain row of the same suite. */
     public static final String[] CHECKED = Engines.safeNames().stream()
@@ -100,7 +104,17 @@ public final class Profiles {
         e.add(Entry.of("StallBench.writer").param("stall", "iteration").param("cap", "100000").profiled().run(mixed));
         e.add(Entry.of("ProfilerOverheadBench.mixed").engines("gus").param("instrumented", "true", "false")
                 .profiled().run(mixed));
+        for (String g : concat(BYSTANDER_ANY, BYSTANDER_CLOCK)) {
+            e.add(Entry.of("BystanderBench." + g).engines("gus-lazy").threads("1,1").profiled().run(ns));
+        }
+        e.add(Entry.of("LookupCostBench.lookup").engines("hp").param("walk", "set").run(ns)); // a diagnostic suite: runs, no profile uses it
         return e;
+    }
+
+    private static List<String> concat(List<String> a, List<String> b) {
+        List<String> l = new ArrayList<>(a);
+        l.addAll(b);
+        return l;
     }
 
     private static List<Entry> quick() {
@@ -128,6 +142,9 @@ public final class Profiles {
         e.add(Entry.of("WriteSideBench.synchronizeWithReader").writeSideEngines().threads("1,1").profiled().run(ns));
         e.add(Entry.of("ReclamationBench.mixed").threads("max").profiled().run(mixed));
         e.add(Entry.of("StallBench.writer").param("stall", "iteration").profiled().run(mixed));
+        for (String g : BYSTANDER_ANY) { // the engines that issue membarriers or run a helper, and one that does neither
+            e.add(Entry.of("BystanderBench." + g).engines("gus", "gus-lazy", "pserialize").threads("1,1").profiled().run(ns));
+        }
         return e;
     }
 
@@ -156,6 +173,12 @@ public final class Profiles {
                 .profiled().run(mixed));
         e.add(Entry.of("StallBench.writer").param("stall", "1ms", "10ms", "iteration").profiled()
                 .run(new RunLength(forks, 1, "1s", 3, "2s")));
+        for (String g : BYSTANDER_ANY) {
+            e.add(Entry.of("BystanderBench." + g).threads("1,1", "max-1,1").profiled().run(ns));
+        }
+        for (String g : BYSTANDER_CLOCK) {
+            e.add(Entry.of("BystanderBench." + g).writeSideEngines().threads("1,1", "max-1,1").profiled().run(ns));
+        }
         return e;
     }
 

@@ -7,6 +7,7 @@ import org.smrlab.smr.Reclaimer;
 import org.smrlab.smr.Session;
 import org.smrlab.smr.Stats;
 import org.smrlab.smr.engine.EngineType;
+import org.smrlab.smr.engine.SequenceGoals;
 
 /**
  * Checked mode: any engine, with every rule of use enforced at the faulty call. Selected by the
@@ -26,8 +27,9 @@ import org.smrlab.smr.engine.EngineType;
  * <li>whether {@code retire} may block ({@link EngineType#retireBlocks()}: pserialize, rwlock), so
  *     it is a sleepable point; and whether the outermost {@code enter} may
  *     ({@link EngineType#enterBlocks()}: rwlock's read lock waits for writers);</li>
- * <li>how far past the clock a legitimate goal may lie ({@link EngineType#goalLead()}, gus family
- *     only; see {@link CheckedGraceSession}).</li>
+ * <li>how far past the clock a legitimate goal may lie and what its bits look like: asked of the
+ *     engine itself when it implements {@link SequenceGoals} (the gus family; the answer depends on
+ *     knobs such as {@code invariants}), see {@link CheckedGraceSession}.</li>
  * </ul>
  * A checked domain costs, per call, a thread comparison, a flag test and, for enter and exit, two
  * field updates; the read-side suite measures it against the plain engine ({@code checked=true} in
@@ -52,13 +54,21 @@ public final class CheckedReclaimer<T> implements Reclaimer<T> {
     final boolean lazy;
     private final String name;
     private final Set<CheckedSession<T>> open = ConcurrentHashMap.newKeySet();
+    /** Set by the first close(): joins are refused from then on. */
     private volatile boolean closed;
+    /** Set once the engine's close() has completed; until then a close() (again) closes the engine. */
+    private volatile boolean engineClosed;
+
+    /** The bits a legitimate goal has set to exactly 1 ({@link SequenceGoals#goalFormMask()}); 0 when goals are not gus sequences. */
+    final long goalFormMask;
 
     private CheckedReclaimer(Reclaimer<T> inner, EngineType type) {
         this.inner = inner;
         this.name = inner.name();
         this.nests = type.sectionsNest();
-        this.goalsAhead = type.goalLead();
+        SequenceGoals goals = inner instanceof SequenceGoals g ? g : null;
+        this.goalsAhead = goals == null ? -1 : goals.goalsAhead();
+        this.goalFormMask = goals == null ? 0 : goals.goalFormMask();
         this.lazy = type.lazyClock();
         this.retireBlocks = type.retireBlocks();
         this.enterBlocks = type.enterBlocks();
@@ -117,11 +127,13 @@ public final class CheckedReclaimer<T> implements Reclaimer<T> {
 
     /**
      * Closes the calling thread's sessions, then the engine (which waits for other threads' sessions
-     * and frees everything pending). Closing may block, so it is refused inside a read section.
+     * and frees everything pending). Closing may block, so it is refused inside a read section. If
+     * the engine's close gives up (a session of another thread still open), a later close() tries
+     * again: it is all or nothing, as the engine's.
      */
     @Override
     public void close() {
-        if (closed) {
+        if (engineClosed) {
             return;
         }
         Sleepable.assertSleepable("Reclaimer.close() of " + name);
@@ -132,7 +144,8 @@ public final class CheckedReclaimer<T> implements Reclaimer<T> {
                 s.close();
             }
         }
-        inner.close();
+        inner.close(); // throws if it gives up; engineClosed stays false
+        engineClosed = true;
     }
 
     @Override

@@ -86,7 +86,6 @@ public final class EngineType {
     private final boolean enterBlocks;
     private final boolean neverFrees;
     private final boolean unsafeByDesign;
-    private final long goalLead;
     private final boolean lazyClock;
 
     private EngineType(Builder b) {
@@ -104,7 +103,6 @@ public final class EngineType {
         this.enterBlocks = b.enterBlocks;
         this.neverFrees = b.neverFrees;
         this.unsafeByDesign = b.unsafeByDesign;
-        this.goalLead = b.goalLead;
         this.lazyClock = b.lazyClock;
     }
 
@@ -194,15 +192,6 @@ public final class EngineType {
         return unsafeByDesign;
     }
 
-    /**
-     * Goals are smr(9) sequences, and a goal an advance returned lies at most this far beyond
-     * {@code current()} (0 for gus, INCR for a deferred advance, 2 × INCR for a lazy one); -1 when
-     * goals are not such sequences. Checked mode refuses goals beyond it.
-     */
-    public long goalLead() {
-        return goalLead;
-    }
-
     /** The write clock moves with ticks rather than with advances (SMR_LAZY). */
     public boolean lazyClock() {
         return lazyClock;
@@ -227,7 +216,6 @@ public final class EngineType {
         private boolean enterBlocks;
         private boolean neverFrees;
         private boolean unsafeByDesign;
-        private long goalLead = -1;
         private boolean lazyClock;
 
         private Builder(String name) {
@@ -285,12 +273,6 @@ public final class EngineType {
 
         public Builder unsafeByDesign() {
             unsafeByDesign = true;
-            return this;
-        }
-
-        /** Goals are smr(9) sequences lying at most {@code lead} beyond {@code current()}; see {@link EngineType#goalLead()}. */
-        public Builder sequenceGoals(long lead) {
-            goalLead = lead;
             return this;
         }
 

@@ -5,13 +5,26 @@ import org.smrlab.smr.GracePeriods;
 import org.smrlab.smr.Reclaimer;
 import org.smrlab.smr.Session;
 import org.smrlab.smr.Stats;
+import org.smrlab.smr.engine.GusReclaimer;
+import org.smrlab.smr.engine.SequenceGoals;
 
 /**
  * A stand-in for a lazy write side that answers too early: its clock never moves, yet every poll
  * and await reports the goal reached at once, as a helper that forced the answer (or an engine
  * that took a goal for a wrapped one) would. Only for {@link CheckedRulesTest}.
  */
-final class EagerLazyEngine implements Reclaimer<Object> {
+final class EagerLazyEngine implements Reclaimer<Object>, SequenceGoals {
+    /** Goals as a real lazy domain's: two increments ahead, lower half 1 (checked mode asks the engine). */
+    @Override
+    public long goalsAhead() {
+        return GusReclaimer.goalsAhead(GusReclaimer.Mode.LAZY, false);
+    }
+
+    @Override
+    public long goalFormMask() {
+        return GusReclaimer.goalFormMask(GusReclaimer.Mode.LAZY);
+    }
+
     static final long CLOCK = 1;
 
     @Override
@@ -36,7 +49,7 @@ final class EagerLazyEngine implements Reclaimer<Object> {
     static final class EagerSession implements Session<Object>, GracePeriods {
         @Override
         public long advance() {
-            return CLOCK + 4; // a legitimate lazy goal: two ticks ahead
+            return CLOCK + 2 * GusReclaimer.increment(GusReclaimer.Mode.LAZY, false); // a legitimate lazy goal: two ticks ahead
         }
 
         @Override

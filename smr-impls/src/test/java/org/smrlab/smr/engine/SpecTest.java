@@ -22,11 +22,11 @@ class SpecTest {
     @Test
     void canonicalNameSpellsOutEveryKnob() {
         try (Reclaimer<Object> r = Engines.create("gus-deferred:limit=8", o -> { })) {
-            assertThat(r.name()).isEqualTo("gus-deferred:batch=64,start=1,limit=8");
+            assertThat(r.name()).isEqualTo("gus-deferred:batch=64,start=1,limit=8,invariants=false");
         }
         assertThat(Engines.canonical("hp")).isEqualTo("hp:batch=64,slots=2");
-        assertThat(Engines.canonical("gus:start=wrap")).isEqualTo("gus:batch=64,start=wrap");
-        assertThat(Engines.canonical("gus-lazy:tick=500us")).isEqualTo("gus-lazy:batch=64,start=1,tick=500us,barrier=auto");
+        assertThat(Engines.canonical("gus:start=wrap")).isEqualTo("gus:batch=64,start=wrap,invariants=false");
+        assertThat(Engines.canonical("gus-lazy:tick=500us")).isEqualTo("gus-lazy:batch=64,start=1,tick=500us,barrier=auto,invariants=false");
     }
 
     @Test
@@ -83,6 +83,6 @@ class SpecTest {
         for (String e : Engines.names()) {
             assertThat(d).contains(e + ": ");
         }
-        assertThat(d).contains("coalesce=true").contains("tick=1ms").contains("slots=2").contains("limit=16");
+        assertThat(d).contains("coalesce=false").contains("async=false").contains("tick=1ms").contains("slots=2").contains("limit=16");
     }
 }
