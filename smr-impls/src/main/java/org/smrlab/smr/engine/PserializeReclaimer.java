@@ -60,7 +60,9 @@ abstract class PszPadR extends PszGen {
  * </table>
  *
  * <h2>Knobs</h2>
- * {@code batch} nodes per grace period; {@code coalesce}; {@code barrier} (auto, membarrier, fence).
+ * {@code batch} nodes per grace period; {@code coalesce}; {@code barrier} (auto, membarrier, fence); {@code seal}:
+ * seal a partial batch by age (see {@code AbstractSession}): the retire that seals it then waits its
+ * grace period, as a full batch's does.
  */
 public final class PserializeReclaimer<T> extends AbstractReclaimer<T> {
     private static final VarHandle GEN;
@@ -88,7 +90,7 @@ public final class PserializeReclaimer<T> extends AbstractReclaimer<T> {
             .models("NetBSD sys/kern/subr_pserialize.c, pserialize(9); PR_PSERIALIZE in sys/kern/subr_pool.c")
             .family(EngineType.Family.BLOCKING)
             .knobs(Knob.batch(64), Knob.bool("coalesce", true,
-                    "concurrent callers share one grace period (NetBSD 1.17 generation counter)"), AsymmetricBarrier.knob())
+                    "concurrent callers share one grace period (NetBSD 1.17 generation counter)"), AsymmetricBarrier.knob(), Knob.seal())
             .writeSide().retireBlocks()
             .factory(PserializeReclaimer::new);
 
