@@ -16,9 +16,11 @@ import org.smrlab.run.TrialRef;
  *
  * <table>
  * <tr><th>profile</th><th>for</th><th>wall time (2 cores, estimated by --dry-run)</th></tr>
- * <tr><td>smoke</td><td>CI: every suite once, every engine in the reclamation and stall suites, tiny iterations</td><td>~1 min</td></tr>
- * <tr><td>quick</td><td>every engine at default knobs, one fork, short iterations: the README's main command</td><td>~6 min</td></tr>
- * <tr><td>standard</td><td>every suite and variant, 2 forks, read ratios, 1 and all threads</td><td>~45 min</td></tr>
+ * <tr><td>smoke</td><td>CI: every suite once, every engine in the reclamation and stall suites, tiny iterations</td><td>~2 min</td></tr>
+ * <tr><td>quick</td><td>every engine at default knobs, one fork, short iterations, and each workload of run-format's
+ *     catalogue in short form (gus, ebr, hp; one point): the README's main command</td><td>~10 min</td></tr>
+ * <tr><td>standard</td><td>every suite and variant, 2 forks, read ratios, 1 and all threads; every workload with every
+ *     engine, swept (one fork per point)</td><td>~2 h</td></tr>
  * <tr><td>sweep</td><td>batch sizes 1..4096 and the engines' knobs: latency-vs-memory curves; section lengths</td><td>~10 min</td></tr>
  * <tr><td>stall</td><td>one reader stalled 1 ms, 10 ms, a whole iteration; 1 and all writer threads</td><td>~8 min</td></tr>
  * <tr><td>goals</td><td>only the trials the speed goals divide (read sides, hp protect, qsbr quiescent, two floors, retire at batch 64), 3 forks, without the profiler</td><td>~2 min</td></tr>
@@ -79,8 +81,10 @@ public final class Profiles {
 
     static {
         add(new Profile("smoke", "CI check: every suite once, every engine in reclamation and stall, tiny iterations", smoke()));
-        add(new Profile("quick", "every engine at default knobs, 1 fork, short iterations (the README's main command)", quick()));
-        add(new Profile("standard", "every suite and variant, 2 forks: read ratios, 1 and all threads, stalls", standard(2)));
+        add(new Profile("quick", "every engine at default knobs, 1 fork, short iterations (the README's main command); "
+                + "the workloads in short form", quick()));
+        add(new Profile("standard", "every suite and variant, 2 forks: read ratios, 1 and all threads, stalls; every workload, "
+                + "every engine, swept", standard(2)));
         add(new Profile("sweep", "batch sizes 1..4096 and the engines' knobs (latency-vs-memory curves), section lengths", sweep()));
         add(new Profile("stall", "one reader stalled 1 ms, 10 ms, a whole iteration; 1 and all writer threads", stall()));
         add(new Profile("goals", "only the figures the speed goals divide, 3 forks each, no profiler: the goals with tight errors", goals()));
@@ -215,16 +219,15 @@ public final class Profiles {
     private static List<Entry> quickWorkloads() {
         String[] engines = QUICK_WORKLOAD_ENGINES;
         RunLength r = new RunLength(1, 1, "200ms", 2, "300ms");
-        RunLength mixed = new RunLength(1, 1, "1s", 5, "400ms"); // as quick's reclamation trials, which these sit beside
         List<Entry> e = new ArrayList<>();
         e.add(Entry.of("PacketBench.packets").engines(engines).threads("max").profiled().run(r));
         e.add(Entry.of("ListBench.mixed").engines(engines).param("length", "4096").threads("max").profiled().run(r));
-        e.add(Entry.of("ReclamationBench.mixed").engines(engines).threads("4").profiled().run(mixed));
-        e.add(Entry.of("ReclamationBench.mixed").engines(engines).param("keyDist", "zipf").threads("max").profiled().run(mixed));
-        e.add(longRun("3s", engines).run(1));
+        e.add(Entry.of("ReclamationBench.mixed").engines(engines).threads("4").profiled().run(r));
+        e.add(Entry.of("ReclamationBench.mixed").engines(engines).param("keyDist", "zipf").threads("max").profiled().run(r));
+        e.add(longRun("2s", engines).run(1));
         e.add(Entry.of("RetireRateBench.writer").engines(engines).param("every", "100ns").profiled().run(r));
-        e.add(Entry.of("RetireRateBench.writer").engines(concat(List.of(engines), List.of("gus:seal=2ms")).toArray(String[]::new))
-                .param("every", "1ms").profiled().run(new RunLength(1, 1, "300ms", 2, "500ms")));
+        e.add(Entry.of("RetireRateBench.writer").engines("gus", "hp", "gus:seal=2ms").param("every", "1ms").profiled()
+                .run(new RunLength(1, 1, "300ms", 2, "500ms")));
         e.add(Entry.of("IdleThreadsBench.pollScan").engines(engines).param("idle", "100").profiled().run(r));
         e.add(Entry.of("BystanderBench.ticking").engines("gus-lazy").threads("1,1").profiled().run(r));
         return e;
@@ -267,12 +270,18 @@ public final class Profiles {
         return e;
     }
 
-    /** Every workload of run-format's catalogue, every engine, swept. */
+    /**
+     * Every workload of run-format's catalogue, every engine, swept. The sweeps run one fork per point
+     * (their neighbouring points check each other, and a sweep of 9 engines over 4 to 9 values at two
+     * forks would double a profile that is already the longest but one); the trials that sit beside
+     * the microbenchmarks' own (the reclamation workload at more threads, with skewed keys) keep the
+     * profile's forks.
+     */
     private static List<Entry> standardWorkloads(int forks) {
-        RunLength r = new RunLength(forks, 1, "500ms", 3, "500ms");
-        RunLength ns = new RunLength(forks, 1, "500ms", 3, "500ms");
+        RunLength r = new RunLength(1, 1, "500ms", 3, "500ms");
+        RunLength ns = new RunLength(1, 1, "500ms", 3, "500ms");
         RunLength mixed = new RunLength(forks, 2, "1s", 5, "1s"); // as standard's reclamation trials
-        RunLength lowRate = new RunLength(forks, 1, "1s", 3, "2s"); // at one retire per 10 ms, 200 per iteration
+        RunLength lowRate = new RunLength(1, 1, "1s", 3, "2s"); // at one retire per 10 ms, 200 per iteration
         List<Entry> e = new ArrayList<>();
         // 1. umaperf: sizes at its default zeroing; zeroing at 1024 bytes; 100 yields/s (umaperf's epoch runs)
         e.add(Entry.of("PacketBench.packets").param("size", PACKET_SIZES.toArray(String[]::new)).threads("max").profiled().run(r));
