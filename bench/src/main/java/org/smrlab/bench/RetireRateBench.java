@@ -58,8 +58,7 @@ import org.smrlab.smr.pool.SmrPool;
  *   the rate). Secondary metrics (-prof org.smrlab.bench.SmrProfiler): smr.r2f.p50/p99/max, retire->free
  *   latency, measured on EVERY node here (the other suites sample one in 16): at low rates, stranding
  *   shows as a p50 of about every x batch; smr.pending.slope (nodes/s; about 0 while the engine keeps
- *   up) and smr.pending.mean/peak: the capacity verdict. The pending series goes to pending/. smr.uaf
- *   must be 0.
+ *   up) and smr.pending.mean/peak: the capacity verdict. smr.uaf must be 0.
  */
 @BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.NANOSECONDS)
@@ -113,7 +112,7 @@ public class RetireRateBench {
                 }
             }
             SmrProbe.attach(new SmrProbe.Target(() -> pool.reclaimer().stats(), pool::stats,
-                    () -> detections.get() + pool.stats().writeAfterFree() + pool.stats().doubleFrees(), () -> false, true, true));
+                    () -> detections.get() + pool.stats().writeAfterFree() + pool.stats().doubleFrees(), () -> false, true, false));
             for (int r = 0; r < readers; r++) {
                 long seed = 0x2EAD + r;
                 Thread t = new Thread(() -> read(seed), "rate-reader-" + r);
