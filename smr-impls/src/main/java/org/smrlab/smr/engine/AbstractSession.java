@@ -22,8 +22,8 @@ import org.smrlab.smr.Session;
  * retire per 10 ms, a 64-node batch seals after 640 ms, and its nodes are freed only at a later seal
  * (the reclaim after a seal is the only place sealed batches are polled), so they wait a second or
  * more (measured: RetireRateBench at every=10ms, gus, p50 840 ms). With {@code seal=D}, a retire
- * first seals the open batch if its oldest node has waited D, and polls the sealed batches if D has
- * passed since the last poll. A node then waits at most about max(D, the time to the session's next
+ * adds its node to the open batch, then seals the batch if its oldest node has waited D (or it is
+ * full), else polls the sealed batches if D has passed since the last poll. A node then waits at most about max(D, the time to the session's next
  * retire) before its batch is sealed, and is freed at the first retire (or flush) after its goal is
  * reached and D has passed. Nothing happens between retires: there is no timer thread (one would
  * wake and interrupt as a ticker does; UMA has none either), so a session that stops retiring keeps
@@ -132,32 +132,29 @@ public abstract class AbstractSession<T> implements Session<T> {
         }
     }
 
-    /** {@link #retire} with the {@code seal} knob set: seal by age as well as by size (see the notes). */
+    /**
+     * {@link #retire} with the {@code seal} knob set: seal by age as well as by size (see the notes).
+     * As in {@link #retire}, the node is recorded in the open batch before anything that may throw (a
+     * seal, a blocking engine's wait, a free), so a failure there loses nothing.
+     */
     private void retireSealing(T node) {
         long now = System.nanoTime();
         Batch b = open;
-        if (b.size > 0 && now - openSince >= sealNanos) {
-            open = takeSpare();
-            long goal = seal(b); // the oldest node has waited long enough: seal what there is
-            afterSealFromRetire(goal);
-            reclaim();
-            lastPoll = now;
-            b = open;
-        } else if (head != null && now - lastPoll >= sealNanos) {
-            reclaim(); // sealed batches wait: poll them, at most once per seal period
-            lastPoll = now;
-        }
+        boolean aged = b.size > 0 && now - openSince >= sealNanos;
         if (b.size == 0) {
             openSince = now;
         }
         b.nodes[b.size++] = node;
         counters.retired(1);
-        if (b.size == b.nodes.length) {
+        if (aged || b.size == b.nodes.length) {
             open = takeSpare();
-            long goal = seal(b);
+            lastPoll = now;
+            long goal = seal(b); // full, or its oldest node has waited long enough: seal what there is
             afterSealFromRetire(goal);
             reclaim();
+        } else if (head != null && now - lastPoll >= sealNanos) {
             lastPoll = now;
+            reclaim(); // sealed batches wait: poll them, at most once per seal period
         }
     }
 
