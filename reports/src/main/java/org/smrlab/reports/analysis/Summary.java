@@ -234,12 +234,27 @@ public final class Summary {
         }
         java.util.LinkedHashSet<String> engines = new java.util.LinkedHashSet<>();
         rows.forEach(r -> engines.add(r.engine()));
+        List<String> stalled = new ArrayList<>();
+        for (TrialResult t : run.trials()) {
+            if (t.hasEngine() && t.key().benchmark().equals(STALL_WRITER) && !stalled.contains(t.engine().label())) {
+                stalled.add(t.engine().label());
+            }
+        }
+        stalled.sort(choice.engineOrder());
+        engines.addAll(stalled);
         engines.addAll(longRuns.keySet());
         engines.addAll(capacity.keySet());
+        List<String> ordered = new ArrayList<>(engines);
+        ordered.sort(choice.engineOrder());
         List<WorkloadRow> out = new ArrayList<>();
-        for (String e : engines) {
+        for (String e : ordered) {
+            // the stall column's trial where the engine has a row; else the same choice of stall trial
             Growth.Verdict stall = rows.stream().filter(r -> r.engine().equals(e)).map(EngineRow::stallGrowth)
-                    .filter(java.util.Objects::nonNull).findFirst().orElse(null);
+                    .filter(java.util.Objects::nonNull).findFirst()
+                    .orElseGet(() -> {
+                        TrialResult t = stalled.contains(e) ? choice.stallTrial(e) : null;
+                        return t == null ? null : Growth.of(run, t);
+                    });
             java.util.Map<String, Growth.Verdict> runs = longRuns.getOrDefault(e, java.util.Map.of());
             Capacity.Result cap = capacity.get(e);
             if (stall != null && stall.kind() != Growth.Kind.UNKNOWN || !runs.isEmpty() || cap != null) {
@@ -249,6 +264,8 @@ public final class Summary {
         return out;
     }
 
+    /** The stall suite's benchmark. */
+    static final String STALL_WRITER = Goals.BENCH_PACKAGE + ".StallBench.writer";
     /** The long-run suite's benchmark and its run-length parameter. */
     static final String LONG_RUN = Goals.BENCH_PACKAGE + ".LongRunBench.mixed";
     static final String RUN_FOR = "runFor";

@@ -64,17 +64,24 @@ final class WorkloadCharts {
     private static Charts.Plot line(Run run, WorkloadSeries.Panel p, List<Capacity.Result> capacities, boolean nameRun) {
         Workload w = p.workload();
         String title = title(p, run, nameRun);
+        DurationUnit unit = durationUnit(p);
         XYChart chart = new XYChartBuilder().width(Charts.WIDTH).height(Charts.HEIGHT).title(title)
-                .xAxisTitle(w.sweepWords() + xUnit(p)).yAxisTitle(yTitle(p)).build();
+                .xAxisTitle(w.sweepWords() + (unit == null ? "" : " (" + unit.symbol() + ")")).yAxisTitle(yTitle(p)).build();
         Charts.style(chart.getStyler(), chart.getTitle());
         chart.getStyler().setDefaultSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.Line);
         chart.getStyler().setMarkerSize(8);
         chart.getStyler().setErrorBarsColorSeriesColor(true);
-        chart.getStyler().setXAxisLogarithmic(w.logX()).setYAxisLogarithmic(w.logY());
-        if (!w.logY()) {
+        List<String> notes = new ArrayList<>();
+        // a figure that reaches 0 or below (a slope of pending that is flat, or falling) has no place on a
+        // logarithmic axis: its chart is linear, and says so, rather than dropping those points
+        boolean logY = w.logY() && p.lines().stream().flatMap(l -> l.points().stream()).allMatch(pt -> pt.y().score() > 0);
+        if (w.logY() && !logY) {
+            notes.add("Some values are 0 or negative, so the y axis is linear.");
+        }
+        chart.getStyler().setXAxisLogarithmic(w.logX()).setYAxisLogarithmic(logY);
+        if (!logY) {
             chart.getStyler().setYAxisMin(Math.min(0.0, minY(p)));
         }
-        List<String> notes = new ArrayList<>();
         Set<String> behind = new LinkedHashSet<>();
         int dropped = 0;
         boolean zeroAtOne = false;
@@ -85,18 +92,18 @@ final class WorkloadCharts {
             List<Double> es = new ArrayList<>();
             boolean growing = false;
             for (WorkloadSeries.Point pt : l.points()) {
-                double x = pt.x();
+                double x = unit == null ? pt.x() : pt.x() / unit.nanos();
                 double y = pt.y().score();
                 if (w.logX() && x == 0) {
                     x = 1;
                     zeroAtOne = true;
                 }
-                if (w.logX() && x < 0 || w.logY() && y <= 0) {
+                if (w.logX() && x < 0 || logY && y <= 0) {
                     dropped++;
                     continue;
                 }
                 double e = pt.y().errorKnown() ? pt.y().error() : 0;
-                if (w.logY()) {
+                if (logY) {
                     e = Math.min(e, 0.99 * y);
                 }
                 xs.add(x);
@@ -126,7 +133,7 @@ final class WorkloadCharts {
             double[] r = Charts.range(all.stream().mapToDouble(a -> a[0]).toArray());
             chart.getStyler().setXAxisMin(r[0]).setXAxisMax(r[1]);
         }
-        if (w.logY()) {
+        if (logY) {
             double[] r = Charts.range(all.stream().mapToDouble(a -> a[1]).toArray());
             chart.getStyler().setYAxisMin(r[0]).setYAxisMax(r[1]);
         }
@@ -134,7 +141,7 @@ final class WorkloadCharts {
             markOversubscribed(chart, p, all, notes);
         }
         if (w.marks().contains(Workload.Mark.CAPACITY) && p.figure().equals(Workload.PRIMARY)) {
-            markCapacity(chart, p, capacities, notes);
+            markCapacity(chart, p, capacities, notes, unit == null ? 1 : unit.nanos());
         }
         if (w.marks().contains(Workload.Mark.FALLING_BEHIND)) {
             notes.add(behind.isEmpty() ? "No engine's pending kept growing (the growth rule: fitted rise at least "
@@ -176,7 +183,8 @@ final class WorkloadCharts {
         }
     }
 
-    private static void markCapacity(XYChart chart, WorkloadSeries.Panel p, List<Capacity.Result> capacities, List<String> notes) {
+    private static void markCapacity(XYChart chart, WorkloadSeries.Panel p, List<Capacity.Result> capacities, List<String> notes,
+                                     double xScale) {
         List<String> words = new ArrayList<>();
         for (Capacity.Result c : capacities) {
             if (!c.fixed().equals(p.fixed())) {
@@ -188,7 +196,7 @@ final class WorkloadCharts {
             }
             p.lines().stream().filter(l -> l.engine().equals(c.engine())).flatMap(l -> l.points().stream())
                     .filter(pt -> pt.x() == c.intervalNanos()).findFirst()
-                    .ifPresent(pt -> chart.addAnnotation(new AnnotationText("capacity", pt.x(), pt.y().score(), false)));
+                    .ifPresent(pt -> chart.addAnnotation(new AnnotationText("capacity", pt.x() / xScale, pt.y().score(), false)));
         }
         if (!words.isEmpty()) {
             notes.add("Capacity (the shortest interval kept within " + Numbers.sig(100 * Capacity.TOLERANCE, 2)
@@ -256,7 +264,8 @@ final class WorkloadCharts {
         String how = w.question() + " " + w.howToRead() + (p.fixed().isEmpty() ? "" : " Trials at " + p.fixed() + ".")
                 + " One line (or bar) per engine; whiskers are JMH's 99.9% error where it has one (pooled percentiles and "
                 + "maxima have none)." + (notes.isEmpty() ? "" : " " + String.join(" ", notes));
-        String id = "workload-" + w.id() + "-" + p.benchmark() + "-" + p.figure() + "-" + p.fixed() + (nameRun ? "-" + run.label() : "");
+        String id = "workload-" + w.id() + "-" + p.benchmark() + "-" + p.figure().replace(Workload.METHOD_PLACEHOLDER, "") + "-"
+                + p.fixed() + (nameRun ? "-" + run.label() : "");
         return new Charts.Plot(id, title, how, chart);
     }
 
@@ -279,10 +288,26 @@ final class WorkloadCharts {
         return name + (unit.isEmpty() ? "" : " (" + unit + ")");
     }
 
-    /** " (ns)" when the swept values are durations (run.json read them so): the axis is in nanoseconds. */
-    private static String xUnit(WorkloadSeries.Panel p) {
+    /** A unit for an axis of durations. */
+    record DurationUnit(String symbol, double nanos) {
+    }
+
+    /**
+     * When the swept values are durations (run.json read them so, in nanoseconds): the largest unit
+     * in which the shortest of them is at least 1 (run lengths in s, intervals in ns); null otherwise.
+     */
+    static DurationUnit durationUnit(WorkloadSeries.Panel p) {
         boolean durations = p.lines().stream().flatMap(l -> l.points().stream())
-                .anyMatch(pt -> pt.trial().durationNanos(p.workload().sweep()).isPresent());
-        return durations ? " (ns)" : "";
+                .allMatch(pt -> pt.trial().durationNanos(p.workload().sweep()).isPresent());
+        if (!durations || p.lines().isEmpty()) {
+            return null;
+        }
+        double min = p.lines().stream().flatMap(l -> l.points().stream()).mapToDouble(WorkloadSeries.Point::x).min().orElse(1);
+        for (DurationUnit u : List.of(new DurationUnit("s", 1e9), new DurationUnit("ms", 1e6), new DurationUnit("us", 1e3))) {
+            if (min >= u.nanos()) {
+                return u;
+            }
+        }
+        return new DurationUnit("ns", 1);
     }
 }

@@ -70,7 +70,8 @@ class WorkloadChartsTest {
         Charts.Plot p = plot(Charts.build(Fixtures.runs(RUN)), "workload-run-length-LongRunBench.mixed-smr.pending.slope");
         XYChart chart = (XYChart) p.chart();
         assertThat(series(chart)).containsOnlyKeys("ebr (falling behind)", "gus", "hp");
-        assertThat(series(chart).get("gus").getXData()).as("run lengths in ns").containsExactly(1e10, 3e10);
+        assertThat(series(chart).get("gus").getXData()).as("run lengths in s").containsExactly(10.0, 30.0);
+        assertThat(chart.getXAxisTitle()).isEqualTo("run length (s)");
         assertThat(p.howToRead()).contains("Falling behind (pending kept growing by the growth rule): ebr.");
         assertThat(annotations(chart)).containsExactly("falling behind");
     }
