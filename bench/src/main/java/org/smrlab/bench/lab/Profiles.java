@@ -46,7 +46,9 @@ public final class Profiles {
 
     // ---- the workloads (run-format's Workloads): what standard sweeps, and quick's short form
 
-    /** umaperf's packet sizes (PacketBench.size). */
+    /** umaperf's SMR_DEFERRED type: smr_create with a defer (limit) of 32. */
+    public static final String UMAPERF_DEFERRED = "gus-deferred:limit=32";
+    /** umaperf's packet sizes (PacketBench.size), 128 to 4096 bytes. */
     public static final List<String> PACKET_SIZES = List.of("128", "256", "512", "1024", "2048", "4096");
     /** The list's lengths (ListBench.length): from short to umaperf-scale walks. */
     public static final List<String> LIST_LENGTHS = List.of("128", "1024", "4096", "16384");
@@ -285,6 +287,8 @@ public final class Profiles {
         List<Entry> e = new ArrayList<>();
         // 1. umaperf: sizes at its default zeroing; zeroing at 1024 bytes; 100 yields/s (umaperf's epoch runs)
         e.add(Entry.of("PacketBench.packets").param("size", PACKET_SIZES.toArray(String[]::new)).threads("max").profiled().run(r));
+        e.add(Entry.of("PacketBench.packets").engines(UMAPERF_DEFERRED).param("size", PACKET_SIZES.toArray(String[]::new))
+                .threads("max").profiled().run(r)); // umaperf's SMR_DEFERRED ran with a defer of 32
         e.add(Entry.of("PacketBench.packets").param("zero", "0", "1024").threads("max").profiled().run(r));
         e.add(Entry.of("PacketBench.packets").param("yields", "100").threads("max").profiled().run(r));
         e.add(Entry.of("PacketBench.section").profiled().run(ns));
