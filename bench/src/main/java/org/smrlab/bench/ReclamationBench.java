@@ -16,6 +16,7 @@ import org.openjdk.jmh.annotations.TearDown;
 import org.openjdk.jmh.annotations.Warmup;
 import org.openjdk.jmh.infra.ThreadParams;
 import org.smrlab.bench.support.EngineParam;
+import org.smrlab.bench.support.Keys;
 import org.smrlab.bench.support.MixedOps;
 import org.smrlab.bench.support.Section;
 import org.smrlab.bench.support.SetDomain;
@@ -40,7 +41,10 @@ import org.smrlab.smr.set.SmrHashSet;
  *   section    what a read section does: "lookup" (one lookup), or a time held inside the section
  *              protecting a node, spinning: 1us, 10us, 100us, 1ms
  *   keys       keys in the set (half of 2*keys); the set has as many buckets (rounded up to a power of 2)
- *   threads    -t: every thread runs the same mix
+ *   keyDist    which keys ops pick: uniform, or zipf (skew 0.99, a few hot keys take most ops; zipf:S for
+ *              another skew), the hot keys scattered over the range (see Keys)
+ *   threads    -t: every thread runs the same mix (the backlog workload runs 1, 2, 4 and 8: more than
+ *              the machine's cores is oversubscribed, and the report marks it)
  *
  * HOW TO READ
  *   Score: ns per operation (read or update) per thread.
@@ -77,6 +81,9 @@ public class ReclamationBench {
         @Param({"4096"})
         public int keys;
 
+        @Param({Keys.UNIFORM})
+        public String keyDist;
+
         SetDomain domain;
         Section readSection;
 
@@ -86,6 +93,7 @@ public class ReclamationBench {
             if (keys < 1) {
                 throw new IllegalArgumentException("keys must be >= 1, got " + keys);
             }
+            Keys.skew(keyDist); // refuses a bad value before the set is built
             domain = new SetDomain(EngineParam.spec(engine, batch), Integer.highestOneBit(keys * 2 - 1), keys, true,
                     d -> d.target(() -> false, false));
         }
@@ -101,7 +109,7 @@ public class ReclamationBench {
         public void join(Workload w, ThreadParams t) {
             domain = w.domain;
             handle = domain.join();
-            ops = new MixedOps(handle, w.keys, w.readRatio, w.readSection, 0xC0FFEE + 31L * t.getThreadIndex());
+            ops = new MixedOps(handle, w.keys, w.readRatio, w.readSection, w.keyDist, 0xC0FFEE + 31L * t.getThreadIndex());
         }
 
         @TearDown(Level.Trial)

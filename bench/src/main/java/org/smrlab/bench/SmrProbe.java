@@ -37,19 +37,50 @@ public final class SmrProbe {
      * @param unbounded      true once the stall cap on pending nodes has stopped the growth
      * @param samplePending  run the 1-ms pending sampler (off for the ns-scale read- and write-side suites,
      *                       whose threads it would disturb)
-     * @param pendingSeries  also write the sampled series to {@code pending/<trial>.csv} (the stall suite)
+     * @param pendingSeries  also write the sampled series to {@code pending/<trial>.csv} (the stall and run-length suites)
+     * @param payloadBytes   bytes of payload each pool node carries (PacketBench's packet size), for
+     *                       {@code smr.footprint.bytes.peak}; 0 when the nodes carry no payload of a stated size
+     * @param steps          nodes the structure's traversals stood on so far (a running total), for
+     *                       {@code smr.steps.per.op}; null when the structure does not count them
      */
     public record Target(Supplier<Stats> stats, Supplier<PoolStats> pool, LongSupplier useAfterFree,
-                         BooleanSupplier unbounded, boolean samplePending, boolean pendingSeries) {
+                         BooleanSupplier unbounded, boolean samplePending, boolean pendingSeries, long payloadBytes,
+                         LongSupplier steps) {
+
+        /** A target without payload size or step count. */
+        public Target(Supplier<Stats> stats, Supplier<PoolStats> pool, LongSupplier useAfterFree, BooleanSupplier unbounded,
+                      boolean samplePending, boolean pendingSeries) {
+            this(stats, pool, useAfterFree, unbounded, samplePending, pendingSeries, 0, null);
+        }
 
         /** Counters only: an engine without a pool, nothing sampled. */
         public static Target countersOnly(Supplier<Stats> stats) {
             return new Target(stats, null, () -> 0, () -> false, false, false);
         }
+
+        /** The same, its pool nodes each carrying {@code bytes} of payload. */
+        public Target withPayloadBytes(long bytes) {
+            return new Target(stats, pool, useAfterFree, unbounded, samplePending, pendingSeries, bytes, steps);
+        }
+
+        /** The same, with the structure's running count of nodes visited. */
+        public Target withSteps(LongSupplier count) {
+            return new Target(stats, pool, useAfterFree, unbounded, samplePending, pendingSeries, payloadBytes, count);
+        }
+
+        /** The same, writing (or not) the pending series. */
+        public Target withPendingSeries(boolean series) {
+            return new Target(stats, pool, useAfterFree, unbounded, samplePending, series, payloadBytes, steps);
+        }
     }
 
-    /** Every figure the profiler reads at the end of an iteration. */
-    public record Snapshot(Stats stats, PoolStats pool, long useAfterFree, boolean unbounded, boolean pendingSeries) {
+    /**
+     * Every figure the profiler reads at the end of an iteration.
+     *
+     * @param steps the structure's running count of nodes visited; -1 when it counts none
+     */
+    public record Snapshot(Stats stats, PoolStats pool, long useAfterFree, boolean unbounded, boolean pendingSeries,
+                           long payloadBytes, long steps) {
     }
 
     /**
@@ -61,7 +92,11 @@ public final class SmrProbe {
 
     private static final LatencyRecorders RETIRE_TO_FREE = new LatencyRecorders();
     private static final LatencyRecorders SLOW_GET = new LatencyRecorders();
-    private static final PoolProbe POOL_PROBE = new PoolProbe() {
+    private static final PoolProbe POOL_PROBE = new RecordingProbe(SAMPLE_PERIOD);
+    private static final PoolProbe EVERY_NODE_PROBE = new RecordingProbe(1);
+
+    /** Records into the profiler's two histograms, measuring one retired node in {@code period}. */
+    private record RecordingProbe(int period) implements PoolProbe {
         @Override
         public void retireToFree(long nanos) {
             RETIRE_TO_FREE.record(nanos);
@@ -74,9 +109,9 @@ public final class SmrProbe {
 
         @Override
         public int samplePeriod() {
-            return SAMPLE_PERIOD;
+            return period;
         }
-    };
+    }
 
     private static volatile Target target;
     private static volatile Snapshot frozen;
@@ -87,6 +122,15 @@ public final class SmrProbe {
     /** The probe to attach to the benchmark's pool. */
     public static PoolProbe poolProbe() {
         return POOL_PROBE;
+    }
+
+    /**
+     * A probe recording into the same histograms that measures every retired node: for a suite that
+     * retires so few nodes (RetireRateBench at one per 10 ms) that one in {@link #SAMPLE_PERIOD} would
+     * leave too few latencies; at such rates reading the clock per node costs nothing measurable.
+     */
+    public static PoolProbe everyNodeProbe() {
+        return EVERY_NODE_PROBE;
     }
 
     /** Makes {@code t} the target of the profiler until {@link #detach()}. */
@@ -122,7 +166,8 @@ public final class SmrProbe {
 
     private static Snapshot take(Target t) {
         return new Snapshot(t.stats().get(), t.pool() == null ? null : t.pool().get(),
-                t.useAfterFree().getAsLong(), t.unbounded().getAsBoolean(), t.pendingSeries());
+                t.useAfterFree().getAsLong(), t.unbounded().getAsBoolean(), t.pendingSeries(), t.payloadBytes(),
+                t.steps() == null ? -1 : t.steps().getAsLong());
     }
 
     static LatencyRecorders retireToFree() {

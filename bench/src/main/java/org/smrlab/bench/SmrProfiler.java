@@ -50,7 +50,11 @@ import org.smrlab.smr.pool.PoolStats;
  * {@code MAX} becomes a JMH {@code ScalarResult} aggregated by max, {@code RATIO_OF_SUMS} a
  * {@link PooledRatioResult}, {@code MERGED_HISTOGRAM} a {@link PooledHistogramResult} (a pooled
  * percentile, not an average of percentiles).
- * Pool figures (r2f, footprint, get) appear only for benchmarks with a pool. When the target does
+ * Pool figures (r2f, footprint, get) appear only for benchmarks with a pool; {@code smr.footprint.bytes.peak}
+ * only where the target states its nodes' payload size, {@code smr.steps.per.op} only where its structure
+ * counts the nodes it visits. The growth slopes ({@code smr.pending.slope}, {@code smr.footprint.slope})
+ * are handed to JMH as the sums of each iteration's least-squares fit ({@link PendingSampler#pendingSxy()}
+ * over {@link PendingSampler#sxx()}), pooled as a ratio of sums. When the target does
  * not sample (the ns-scale suites), {@code smr.pending.peak} is the engine's
  * {@link Stats#peakPending()}: engines do not sample on their free path, so that is the largest
  * pending count seen by this profiler's own snapshots at the iteration boundaries; and
@@ -201,7 +205,8 @@ public final class SmrProfiler implements InternalProfiler {
                 files.interval(Metrics.R2F_LOG, r2f, iterationStartMillis, endMillis);
                 files.interval(Metrics.GET_SLOW_LOG, slowGet, iterationStartMillis, endMillis);
                 if (now.pendingSeries()) {
-                    files.pendingSeries(sampler.seriesTimes(), sampler.seriesValues());
+                    files.pendingSeries(sampler.seriesTimes(), sampler.seriesValues(),
+                            sampler.seriesHasFootprint() ? sampler.seriesFootprints() : null);
                 }
             }
             return results(now, result.getMetadata().getAllOps(), r2f);
@@ -233,6 +238,10 @@ public final class SmrProfiler implements InternalProfiler {
             out.add(max(Metrics.PENDING_PEAK, s.peakPending()));
             out.add(ratio(Metrics.PENDING_MEAN, 0, 0));
         }
+        out.add(ratio(Metrics.PENDING_SLOPE, sampler.pendingSxy(), sampler.sxx())); // 0/0 = NaN when nothing was sampled
+        if (now.steps() >= 0) {
+            out.add(ratio(Metrics.STEPS, now.steps() - (before == null || before.steps() < 0 ? 0 : before.steps()), ops));
+        }
         PoolStats p = now.pool();
         if (p != null) {
             PoolStats pb = before == null ? null : before.pool();
@@ -241,6 +250,10 @@ public final class SmrProfiler implements InternalProfiler {
             long slowNanos = p.slowGetNanos() - (pb == null ? 0 : pb.slowGetNanos());
             long footprint = Math.max(sampler.footprintPeak(), Math.max(p.footprint(), p.peakFootprint()));
             out.add(max(Metrics.FOOTPRINT_PEAK, footprint));
+            out.add(ratio(Metrics.FOOTPRINT_SLOPE, sampler.footprintSxy(), sampler.sxx()));
+            if (now.payloadBytes() > 0) {
+                out.add(max(Metrics.FOOTPRINT_BYTES_PEAK, (double) footprint * now.payloadBytes()));
+            }
             out.add(ratio(Metrics.GET_SLOW_RATE, slow, gets));
             out.add(ratio(Metrics.GET_SLOW_MEAN, slowNanos, slow));
             PooledHistogramResult.Payload latencies = new PooledHistogramResult.Payload(r2f); // sent once for all four

@@ -58,7 +58,9 @@ public record Metric(String name, String unit, Pooling pooling, String log, doub
     public enum Scope {
         /** Every benchmark that registers an engine with the profiler. */
         ENGINE,
-        /** Only benchmarks with an instrumented SMR pool (reclamation, stall, profiler overhead). */
-        POOL
+        /** Only benchmarks with an instrumented SMR pool (reclamation, stall, profiler overhead, the workload suites). */
+        POOL,
+        /** Only the workload suites its meaning names (a figure their structure or payload defines). */
+        WORKLOAD
     }
 }

@@ -58,6 +58,23 @@ public final class Metrics {
             + "frees), cumulative over the trial, warmup included: 0 for every engine not unsafe by design"));
     public static final Metric UNBOUNDED = add(new Metric("smr.unbounded", "0/1", Metric.Pooling.MAX, null, Double.NaN,
             Metric.Better.ZERO, Metric.Scope.ENGINE, true, "1 when the stall cap on pending nodes ended the trial's growth"));
+    public static final Metric PENDING_SLOPE = add(new Metric("smr.pending.slope", "nodes/s", Metric.Pooling.RATIO_OF_SUMS, null,
+            Double.NaN, Metric.Better.LOWER, Metric.Scope.ENGINE, true, "how fast pending nodes grow: the least-squares slope of "
+            + "the sampled pending count against time within each measurement iteration, pooled over iterations as Σ Sxy ÷ Σ Sxx "
+            + "(each iteration's fit weighted by its spread in time); about 0 for an engine that keeps up, about the retire rate "
+            + "for one that frees nothing (NaN where nothing is sampled). The reports judge growth from it: see the stall and "
+            + "run-length verdicts"));
+    public static final Metric FOOTPRINT_SLOPE = add(new Metric("smr.footprint.slope", "nodes/s", Metric.Pooling.RATIO_OF_SUMS,
+            null, Double.NaN, Metric.Better.LOWER, Metric.Scope.POOL, true, "how fast the pool's footprint grows: the least-squares "
+            + "slope of the sampled footprint against time within each measurement iteration, pooled as smr.pending.slope is; "
+            + "the footprint never shrinks, so 0 once the pool has what it needs"));
+    public static final Metric FOOTPRINT_BYTES_PEAK = add(new Metric("smr.footprint.bytes.peak", "bytes", Metric.Pooling.MAX, null,
+            Double.NaN, Metric.Better.LOWER, Metric.Scope.WORKLOAD, true, "peak pool footprint in payload bytes: the most nodes the "
+            + "pool owned at once times the payload each node carries (PacketBench: the packet size; object headers and links "
+            + "excluded), umaperf's peak zone memory"));
+    public static final Metric STEPS = add(new Metric("smr.steps.per.op", "nodes/op", Metric.Pooling.RATIO_OF_SUMS, null, Double.NaN,
+            Metric.Better.LOWER, Metric.Scope.WORKLOAD, true, "nodes a traversal stood on per benchmark operation, counted by the "
+            + "structure (ListBench's sorted list); the score divided by it is the cost per node visited"));
     public static final Metric GET_SLOW_P50 = getSlow("p50", 50);
     public static final Metric GET_SLOW_P99 = getSlow("p99", 99);
     public static final Metric GET_SLOW_P999 = getSlow("p999", 99.9);
@@ -77,7 +94,8 @@ public final class Metrics {
         return add(new Metric("smr.r2f." + stat, "ns", Metric.Pooling.MERGED_HISTOGRAM, R2F_LOG, percentile, Metric.Better.LOWER,
                 Metric.Scope.POOL, true, "retire→free latency, " + meaning + ": how long a retired node waits before it "
                 + "is freed, sampled on one retired node in 16 chosen at random by the pool (-Dsmrlab.r2f.sample=N in the "
-                + "fork's JVM arguments changes it; 1 = every node); each iteration's histogram is also in hlog/"));
+                + "fork's JVM arguments changes it; 1 = every node; RetireRateBench, which retires few, measures every node); "
+                + "each iteration's histogram is also in hlog/"));
     }
 
     private static Metric getSlow(String stat, double percentile) {

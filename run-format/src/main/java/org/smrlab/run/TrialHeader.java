@@ -18,7 +18,8 @@ import java.util.TreeMap;
  *   #[threads 2]
  * </pre>
  * {@code params} holds the JMH parameters only, in key order (as {@link TrialFileNames#paramsText});
- * the thread count is its own line. A pending series then has the CSV header {@link #PENDING_COLUMNS}.
+ * the thread count is its own line. A pending series then has the CSV header {@link #PENDING_COLUMNS}, or
+ * {@link #PENDING_FOOTPRINT_COLUMNS} when the trial's target has a pool.
  *
  * @param kind      which file this header opens
  * @param benchmark the JMH benchmark, fully qualified; null when a file read lacks the line
@@ -30,8 +31,10 @@ import java.util.TreeMap;
 public record TrialHeader(Kind kind, String benchmark, SortedMap<String, String> params, String metric, Integer fork,
                           Integer threads) {
 
-    /** The columns of a pending series, after its header. */
+    /** The columns of a pending series, after its header, for a target without a pool. */
     public static final String PENDING_COLUMNS = "t_ms,pending";
+    /** The columns of a pending series of a target with a pool: the pool's footprint (nodes) beside pending. */
+    public static final String PENDING_FOOTPRINT_COLUMNS = "t_ms,pending,footprint";
 
     /** The two files a trial writes, each with its version tag. */
     public enum Kind {

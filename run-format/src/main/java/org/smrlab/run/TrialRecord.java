@@ -50,6 +50,39 @@ public record TrialRecord(String benchmark, SortedMap<String, String> params, Li
 
     /** How long the trial ran: JMH's forks, warmup and measurement iterations and their times ({@code 500ms}, {@code 1s}). */
     public record Length(int forks, int warmups, String warmupTime, int iterations, String iterationTime) {
+
+        /**
+         * One measurement iteration in nanoseconds, read in JMH's own time-value grammar (what the lab
+         * passes to JMH: a whole number and a unit, {@code ns}, {@code us}, {@code ms}, {@code s},
+         * {@code m}/{@code min}, {@code hr}); -1 when the text is not one.
+         */
+        @com.fasterxml.jackson.annotation.JsonIgnore
+        public long iterationNanos() {
+            return jmhTimeNanos(iterationTime);
+        }
+
+        static long jmhTimeNanos(String text) {
+            if (text == null) {
+                return -1;
+            }
+            java.util.regex.Matcher m = java.util.regex.Pattern.compile("\\s*(\\d+)\\s*(ns|us|ms|s|m|min|hr)\\s*").matcher(text);
+            if (!m.matches()) {
+                return -1;
+            }
+            long unit = switch (m.group(2)) {
+                case "ns" -> 1L;
+                case "us" -> 1_000L;
+                case "ms" -> 1_000_000L;
+                case "s" -> 1_000_000_000L;
+                case "m", "min" -> 60_000_000_000L;
+                default -> 3_600_000_000_000L;
+            };
+            try {
+                return Math.multiplyExact(Long.parseLong(m.group(1)), unit);
+            } catch (ArithmeticException | NumberFormatException e) {
+                return -1;
+            }
+        }
     }
 
     /**

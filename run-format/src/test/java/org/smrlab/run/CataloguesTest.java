@@ -25,6 +25,36 @@ class CataloguesTest {
     }
 
     @Test
+    void workloadsAreWellFormed() {
+        assertThat(Workloads.all()).extracting(Workload::id).doesNotHaveDuplicates()
+                .containsExactly("packets", "list", "backlog", "run-length", "capacity", "low-rate", "idle-threads", "bystanders",
+                        "stall", "skewed-keys");
+        for (Workload w : Workloads.all()) {
+            assertThat(w.question()).as(w.id()).isNotBlank();
+            assertThat(w.howToRead()).as(w.id()).isNotBlank();
+            assertThat(w.benchmarks()).as(w.id()).allMatch(b -> b.matches("[A-Z]\\w*Bench\\.\\w+"));
+            for (String f : w.figures()) {
+                assertThat(f.equals(Workload.PRIMARY) || f.contains(Workload.METHOD_PLACEHOLDER) || Metrics.byName(f).isPresent())
+                        .as(w.id() + ": figure " + f + " is the score, a group member's row or a catalogue metric").isTrue();
+            }
+            assertThat(w.perThread()).as(w.id() + ": per thread only divides a score").isEqualTo(w.perThread()
+                    && w.figures().contains(Workload.PRIMARY));
+        }
+        assertThat(Workloads.byId("run-length").orElseThrow().marks()).contains(Workload.Mark.FALLING_BEHIND);
+        assertThat(Workloads.byId("bystanders").orElseThrow().figure("{method}Bystander", "BystanderBench.idle"))
+                .isEqualTo("idleBystander");
+    }
+
+    @Test
+    void iterationTimesReadInJmhsGrammar() {
+        assertThat(new TrialRecord.Length(1, 1, "1s", 1, "400ms").iterationNanos()).isEqualTo(400_000_000L);
+        assertThat(new TrialRecord.Length(1, 1, "1s", 1, "60s").iterationNanos()).isEqualTo(60_000_000_000L);
+        assertThat(new TrialRecord.Length(1, 1, "1s", 1, "2 min").iterationNanos()).isEqualTo(120_000_000_000L);
+        assertThat(new TrialRecord.Length(1, 1, "1s", 1, "1.5s").iterationNanos()).as("JMH takes whole numbers").isEqualTo(-1);
+        assertThat(new TrialRecord.Length(1, 1, "1s", 1, null).iterationNanos()).isEqualTo(-1);
+    }
+
+    @Test
     void goalsAreWellFormed() {
         assertThat(Goals.all()).extracting(Goal::id).doesNotHaveDuplicates()
                 .containsExactly("fence", "hp", "qsbr", "membarrier", "retire", "overhead");

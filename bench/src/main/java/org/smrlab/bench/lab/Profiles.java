@@ -18,9 +18,11 @@ import org.smrlab.smr.engine.EngineType;
  *
  * <table>
  * <tr><th>profile</th><th>for</th><th>wall time (2 cores, estimated by --dry-run)</th></tr>
- * <tr><td>smoke</td><td>CI: every suite once, every engine in the reclamation and stall suites, tiny iterations</td><td>~1 min</td></tr>
- * <tr><td>quick</td><td>every engine at default knobs, one fork, short iterations: the README's main command</td><td>~6 min</td></tr>
- * <tr><td>standard</td><td>every suite and variant, 2 forks, read ratios, 1 and all threads</td><td>~45 min</td></tr>
+ * <tr><td>smoke</td><td>CI: every suite once, every engine in the reclamation and stall suites, tiny iterations</td><td>~2 min</td></tr>
+ * <tr><td>quick</td><td>every engine at default knobs, one fork, short iterations, and each workload of run-format's
+ *     catalogue in short form (gus, ebr, hp; one point): the README's main command</td><td>~10 min</td></tr>
+ * <tr><td>standard</td><td>every suite and variant, 2 forks, read ratios, 1 and all threads; every workload with every
+ *     engine, swept (one fork per point)</td><td>~2 h</td></tr>
  * <tr><td>sweep</td><td>batch sizes 1..4096 and the engines' knobs: latency-vs-memory curves; section lengths</td><td>~10 min</td></tr>
  * <tr><td>stall</td><td>one reader stalled 1 ms, 10 ms, a whole iteration; 1 and all writer threads</td><td>~8 min</td></tr>
  * <tr><td>goals</td><td>only the trials the speed goals divide (read sides, hp protect, qsbr quiescent, two floors, retire at batch 64), 3 forks, without the profiler</td><td>~2 min</td></tr>
@@ -44,6 +46,37 @@ public final class Profiles {
     private static final List<String> BYSTANDER_ANY = List.of("idle", "retiring");
     private static final List<String> BYSTANDER_CLOCK = List.of("advancing", "synchronizing");
 
+    // ---- the workloads (run-format's Workloads): what standard sweeps, and quick's short form
+
+    /** umaperf's SMR_DEFERRED type: smr_create with a defer (limit) of 32. */
+    public static final String UMAPERF_DEFERRED = "gus-deferred:limit=32";
+    /** umaperf's packet sizes (PacketBench.size), 128 to 4096 bytes. */
+    public static final List<String> PACKET_SIZES = List.of("128", "256", "512", "1024", "2048", "4096");
+    /** The list's lengths (ListBench.length): from short to umaperf-scale walks. */
+    public static final List<String> LIST_LENGTHS = List.of("128", "1024", "4096", "16384");
+    /** Threads of the backlog workload: 2 cores here, so 4 and 8 are oversubscribed (the report marks them). */
+    public static final List<String> BACKLOG_THREADS = List.of("1", "2", "4", "8");
+    /** Lengths of the long runs (LongRunBench.runFor); the measurement iteration is as long. */
+    public static final List<String> RUN_LENGTHS = List.of("10s", "30s", "60s");
+    /** Intervals between retires for the capacity sweep (RetireRateBench.every): 1 to 20 million retires per second. */
+    public static final List<String> CAPACITY_INTERVALS = List.of("1us", "300ns", "100ns", "50ns");
+    /** Intervals between retires for the low-rate workload: one per microsecond down to one per 10 ms. */
+    public static final List<String> LOW_RATE_INTERVALS = List.of("10ms", "1ms", "100us", "1us");
+    /** The seal knob's variants beside the defaults at low rates: one engine per batching family. */
+    public static final List<String> SEAL_SPECS = List.of("gus:seal=2ms", "qsbr:seal=2ms", "ebr:seal=2ms", "hp:seal=2ms",
+            "pserialize:seal=2ms");
+    /** Registered idle threads (IdleThreadsBench.idle). */
+    public static final List<String> IDLE_THREADS = List.of("0", "10", "100", "1000");
+    /** IdleThreadsBench's three figures. */
+    private static final List<String> IDLE_BENCHMARKS = List.of("readSection", "pollScan", "synchronize");
+    /** The key distributions of the skewed-keys workload. */
+    public static final List<String> KEY_DISTRIBUTIONS = List.of("uniform", "zipf");
+    /**
+     * quick's short form of the workloads runs one engine per mechanism (a global clock, epochs, a
+     * fence per pointer): one point each where standard sweeps every engine over many.
+     */
+    public static final String[] QUICK_WORKLOAD_ENGINES = {"gus", "ebr", "hp"};
+
     /** Checked mode's cost on the read side: every safe engine of the catalogue, beside its plain row of the same suite. */
     public static final String[] CHECKED = Engines.safeNames().stream()
             .map(n -> n + ":" + EngineType.CHECKED + "=true").toArray(String[]::new);
@@ -52,8 +85,10 @@ public final class Profiles {
 
     static {
         add(new Profile("smoke", "CI check: every suite once, every engine in reclamation and stall, tiny iterations", smoke()));
-        add(new Profile("quick", "every engine at default knobs, 1 fork, short iterations (the README's main command)", quick()));
-        add(new Profile("standard", "every suite and variant, 2 forks: read ratios, 1 and all threads, stalls", standard(2)));
+        add(new Profile("quick", "every engine at default knobs, 1 fork, short iterations (the README's main command); "
+                + "the workloads in short form", quick()));
+        add(new Profile("standard", "every suite and variant, 2 forks: read ratios, 1 and all threads, stalls; every workload, "
+                + "every engine, swept", standard(2)));
         add(new Profile("sweep", "batch sizes 1..4096 and the engines' knobs (latency-vs-memory curves), section lengths", sweep()));
         add(new Profile("stall", "one reader stalled 1 ms, 10 ms, a whole iteration; 1 and all writer threads", stall()));
         add(new Profile("goals", "only the figures the speed goals divide, 3 forks each, no profiler: the goals with tight errors", goals()));
@@ -108,7 +143,38 @@ public final class Profiles {
             e.add(Entry.of("BystanderBench." + g).engines("gus-lazy").threads("1,1").profiled().run(ns));
         }
         e.add(Entry.of("LookupCostBench.lookup").engines("hp").param("walk", "set").run(ns)); // a diagnostic suite: runs, no profile uses it
+        // the workloads, once each
+        e.add(Entry.of("BystanderBench.ticking").engines("gus-lazy").threads("1,1").profiled().run(ns));
+        e.add(Entry.of("BystanderBench.membarrier").engines("gus-lazy").threads("1,1").profiled().run(ns));
+        e.add(Entry.of("PacketBench.packets").engines("gus").threads("max").profiled().run(mixed));
+        e.add(Entry.of("PacketBench.section").engines("gus").profiled().run(ns));
+        e.add(Entry.of("ListBench.mixed").engines("hp").param("length", "256").profiled().run(mixed));
+        e.add(longRun("300ms", "gus").run(1));
+        e.add(Entry.of("RetireRateBench.writer").engines("gus").param("every", "1us").profiled().run(mixed));
+        for (String m : IDLE_BENCHMARKS) {
+            e.add(Entry.of("IdleThreadsBench." + m).engines("qsbr").param("idle", "10").param("idleState", "offline")
+                    .profiled().run(ns));
+        }
         return e;
+    }
+
+    /**
+     * A LongRunBench entry: one measurement iteration exactly as long as its {@code runFor} parameter
+     * (the suite refuses any other), both set here from the one value, after one 1-s warmup.
+     */
+    private static LongRun longRun(String runFor, String... engines) {
+        return new LongRun(runFor, engines);
+    }
+
+    /** What {@link #longRun} builds: the entry, once the forks are known. */
+    private record LongRun(String runFor, String[] engines) {
+        Entry run(int forks) {
+            Entry.Builder b = Entry.of("LongRunBench.mixed").param("runFor", runFor).threads("max").profiled();
+            if (engines.length > 0) {
+                b = b.engines(engines);
+            }
+            return b.run(new RunLength(forks, 1, "1s", 1, runFor));
+        }
     }
 
     private static List<String> concat(List<String> a, List<String> b) {
@@ -145,6 +211,29 @@ public final class Profiles {
         for (String g : BYSTANDER_ANY) { // the engines that issue membarriers or run a helper, and one that does neither
             e.add(Entry.of("BystanderBench." + g).engines("gus", "gus-lazy", "pserialize").threads("1,1").profiled().run(ns));
         }
+        e.addAll(quickWorkloads());
+        return e;
+    }
+
+    /**
+     * The workloads in short form: one point each (the standard profile sweeps), for the engines of
+     * {@link #QUICK_WORKLOAD_ENGINES}, short iterations. Enough to see each chart and its verdicts; not
+     * enough for curves.
+     */
+    private static List<Entry> quickWorkloads() {
+        String[] engines = QUICK_WORKLOAD_ENGINES;
+        RunLength r = new RunLength(1, 1, "200ms", 2, "300ms");
+        List<Entry> e = new ArrayList<>();
+        e.add(Entry.of("PacketBench.packets").engines(engines).threads("max").profiled().run(r));
+        e.add(Entry.of("ListBench.mixed").engines(engines).param("length", "4096").threads("max").profiled().run(r));
+        e.add(Entry.of("ReclamationBench.mixed").engines(engines).threads("4").profiled().run(r));
+        e.add(Entry.of("ReclamationBench.mixed").engines(engines).param("keyDist", "zipf").threads("max").profiled().run(r));
+        e.add(longRun("2s", engines).run(1));
+        e.add(Entry.of("RetireRateBench.writer").engines(engines).param("every", "100ns").profiled().run(r));
+        e.add(Entry.of("RetireRateBench.writer").engines("gus", "hp", "gus:seal=2ms").param("every", "1ms").profiled()
+                .run(new RunLength(1, 1, "300ms", 2, "500ms")));
+        e.add(Entry.of("IdleThreadsBench.pollScan").engines(engines).param("idle", "100").profiled().run(r));
+        e.add(Entry.of("BystanderBench.ticking").engines("gus-lazy").threads("1,1").profiled().run(r));
         return e;
     }
 
@@ -177,8 +266,58 @@ public final class Profiles {
             e.add(Entry.of("BystanderBench." + g).threads("1,1", "max-1,1").profiled().run(ns));
         }
         for (String g : BYSTANDER_CLOCK) {
-            e.add(Entry.of("BystanderBench." + g).writeSideEngines().threads("1,1", "max-1,1").profiled().run(ns));
+            e.add(Entry.of("BystanderBench." + g).threads("1,1", "max-1,1").profiled().run(ns));
         }
+        e.add(Entry.of("BystanderBench.ticking").threads("1,1").profiled().run(ns));
+        e.add(Entry.of("BystanderBench.membarrier").engines("gus-lazy").threads("1,1", "max-1,1").profiled().run(ns)); // engine-independent
+        e.addAll(standardWorkloads(forks));
+        return e;
+    }
+
+    /**
+     * Every workload of run-format's catalogue, every engine, swept. The sweeps run one fork per point
+     * (their neighbouring points check each other, and a sweep of 9 engines over 4 to 9 values at two
+     * forks would double a profile that is already the longest but one); the trials that sit beside
+     * the microbenchmarks' own (the reclamation workload at more threads, with skewed keys) keep the
+     * profile's forks.
+     */
+    private static List<Entry> standardWorkloads(int forks) {
+        RunLength r = new RunLength(1, 1, "500ms", 3, "500ms");
+        RunLength ns = new RunLength(1, 1, "500ms", 3, "500ms");
+        RunLength mixed = new RunLength(forks, 2, "1s", 5, "1s"); // as standard's reclamation trials
+        RunLength lowRate = new RunLength(1, 1, "1s", 3, "2s"); // at one retire per 10 ms, 200 per iteration
+        List<Entry> e = new ArrayList<>();
+        // 1. umaperf: sizes at its default zeroing; zeroing at 1024 bytes; 100 yields/s (umaperf's epoch runs)
+        e.add(Entry.of("PacketBench.packets").param("size", PACKET_SIZES.toArray(String[]::new)).threads("max").profiled().run(r));
+        e.add(Entry.of("PacketBench.packets").engines(UMAPERF_DEFERRED).param("size", PACKET_SIZES.toArray(String[]::new))
+                .threads("max").profiled().run(r)); // umaperf's SMR_DEFERRED ran with a defer of 32
+        e.add(Entry.of("PacketBench.packets").param("zero", "0", "1024").threads("max").profiled().run(r));
+        e.add(Entry.of("PacketBench.packets").param("yields", "100").threads("max").profiled().run(r));
+        e.add(Entry.of("PacketBench.section").profiled().run(ns));
+        // 2. the sorted list against its length, and the hash set on the same keys
+        e.add(Entry.of("ListBench.mixed").param("length", LIST_LENGTHS.toArray(String[]::new)).threads("max").profiled().run(r));
+        e.add(Entry.of("ListBench.mixed").param("length", "1024", "16384").param("structure", "set").threads("max")
+                .profiled().run(r));
+        // 3. backlog against threads (ReclamationBench at 1 and max threads comes from the lines above)
+        e.add(Entry.of("ReclamationBench.mixed").threads(BACKLOG_THREADS.toArray(String[]::new)).profiled().run(mixed));
+        // 4. memory against run length: one fork each (a 60-s run is its own repetition)
+        for (String length : RUN_LENGTHS) {
+            e.add(longRun(length).run(1));
+        }
+        // 5. reclaim capacity, 8. low rates (with the seal knob beside the defaults)
+        e.add(Entry.of("RetireRateBench.writer").param("every", CAPACITY_INTERVALS.toArray(String[]::new)).profiled().run(r));
+        e.add(Entry.of("RetireRateBench.writer").param("every", LOW_RATE_INTERVALS.toArray(String[]::new)).profiled().run(lowRate));
+        e.add(Entry.of("RetireRateBench.writer").engines(SEAL_SPECS.toArray(String[]::new))
+                .param("every", LOW_RATE_INTERVALS.toArray(String[]::new)).profiled().run(lowRate));
+        // 6. idle registered threads; qsbr's offline ones
+        for (String m : IDLE_BENCHMARKS) {
+            e.add(Entry.of("IdleThreadsBench." + m).param("idle", IDLE_THREADS.toArray(String[]::new)).profiled().run(ns));
+            e.add(Entry.of("IdleThreadsBench." + m).engines("qsbr").param("idle", IDLE_THREADS.toArray(String[]::new))
+                    .param("idleState", "offline").profiled().run(ns));
+        }
+        // 10. skewed keys in the set and the list (uniform comes from the lines above)
+        e.add(Entry.of("ReclamationBench.mixed").param("keyDist", "zipf").threads("max").profiled().run(mixed));
+        e.add(Entry.of("ListBench.mixed").param("keyDist", "zipf").threads("max").profiled().run(r));
         return e;
     }
 

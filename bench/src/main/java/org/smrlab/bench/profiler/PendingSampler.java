@@ -16,6 +16,14 @@ import org.smrlab.smr.pool.PoolStats;
  * contract says (not one instant) but never touches a line the hot path writes more than a load
  * would. When the target says it wants no sampling (the ns-scale suites), the thread ends at
  * once; while no target is attached yet (a first measurement iteration without warmup) it waits.
+ *
+ * <p><b>Growth.</b> Besides the peak and the mean, the sampler keeps the sums of a least-squares fit
+ * of pending (and footprint) against time within its iteration: {@link #pendingSxy()} and
+ * {@link #sxx()}, whose ratio is the slope in nodes per second. The profiler hands JMH the two sums,
+ * not the ratio, so that pooling over iterations (Σ Sxy ÷ Σ Sxx) weighs each iteration's fit by its
+ * spread in time. Time is counted in seconds from the sampler's start, which keeps the sums small
+ * enough that the centring subtraction loses nothing that matters (60 s of 1-ms samples of millions
+ * of nodes stay below 2^53).
  */
 public final class PendingSampler {
     private final long periodNanos;
@@ -28,8 +36,14 @@ public final class PendingSampler {
     private double pendingSum;
     private long pendingPeak = -1;
     private long footprintPeak = -1;
+    // least-squares sums over (t seconds since start, value)
+    private long startNanos;
+    private double sumT, sumTT, sumTP, sumTF, sumF;
+    private long footprintSamples;
     private double[] seriesT = new double[1024];
     private long[] seriesV = new long[1024];
+    private long[] seriesF = new long[1024];
+    private boolean seriesHasFootprint;
     private int seriesN;
 
     /**
@@ -45,6 +59,7 @@ public final class PendingSampler {
 
     public void start() {
         running = true;
+        startNanos = System.nanoTime();
         thread = new Thread(this::run, "smr-profiler-sampler");
         thread.setDaemon(true);
         thread.start();
@@ -80,20 +95,33 @@ public final class PendingSampler {
 
     private void sample(SmrProbe.Target target) {
         long pending = target.stats().get().pending();
+        long now = System.nanoTime();
+        double t = (now - startNanos) / 1e9;
         samples++;
         pendingSum += pending;
         pendingPeak = Math.max(pendingPeak, pending);
+        sumT += t;
+        sumTT += t * t;
+        sumTP += t * pending;
+        long footprint = -1;
         if (target.pool() != null) {
             PoolStats p = target.pool().get();
-            footprintPeak = Math.max(footprintPeak, Math.max(p.footprint(), p.peakFootprint()));
+            footprint = p.footprint();
+            footprintPeak = Math.max(footprintPeak, Math.max(footprint, p.peakFootprint()));
+            footprintSamples++;
+            sumF += footprint;
+            sumTF += t * footprint;
         }
         if (keepSeries) {
             if (seriesN == seriesT.length) {
                 seriesT = Arrays.copyOf(seriesT, seriesN * 2);
                 seriesV = Arrays.copyOf(seriesV, seriesN * 2);
+                seriesF = Arrays.copyOf(seriesF, seriesN * 2);
             }
-            seriesT[seriesN] = (System.nanoTime() - originNanos) / 1e6;
+            seriesT[seriesN] = (now - originNanos) / 1e6;
             seriesV[seriesN] = pending;
+            seriesF[seriesN] = footprint;
+            seriesHasFootprint |= footprint >= 0;
             seriesN++;
         }
     }
@@ -114,6 +142,31 @@ public final class PendingSampler {
     /** The highest footprint sampled, or -1 when nothing was sampled. */
     public long footprintPeak() {
         return footprintPeak;
+    }
+
+    /** Σ (t - mean t)²: the denominator of the fitted slopes, in s²; 0 with fewer than two samples. */
+    public double sxx() {
+        return samples < 2 ? 0 : Math.max(0, sumTT - sumT * sumT / samples);
+    }
+
+    /** Σ (t - mean t)(pending - mean pending), in node-seconds; the pending slope is this ÷ {@link #sxx()}. */
+    public double pendingSxy() {
+        return samples < 2 ? 0 : sumTP - sumT * pendingSum / samples;
+    }
+
+    /** As {@link #pendingSxy()} for the footprint; 0 when the target has no pool. */
+    public double footprintSxy() {
+        return footprintSamples < 2 || footprintSamples != samples ? 0 : sumTF - sumT * sumF / samples;
+    }
+
+    /** Whether the series holds footprints (the target has a pool). */
+    public boolean seriesHasFootprint() {
+        return seriesHasFootprint;
+    }
+
+    /** The footprint of each series point; meaningful only when {@link #seriesHasFootprint()}. */
+    public long[] seriesFootprints() {
+        return Arrays.copyOf(seriesF, seriesN);
     }
 
     public double[] seriesTimes() {

@@ -21,7 +21,8 @@ import org.smrlab.run.TrialHeader;
 
 /**
  * The files one trial's fork writes beside the results: an HdrHistogram interval log per latency
- * metric under {@code hlog/}, and, for the stall suite, the pending series under {@code pending/}.
+ * metric under {@code hlog/}, and, for the suites that ask for it (stall, run length, retire rate), the
+ * pending series under {@code pending/}.
  * Names and headers are run-format's ({@link TrialFileNames}, {@link TrialHeader}): the reports
  * read them through the same definitions.
  *
@@ -107,8 +108,12 @@ public final class TrialFiles implements AutoCloseable {
         streams.get(metric).flush();
     }
 
-    /** Appends (t_ms, pending) points to {@code pending/<trial>.csv}, creating it with its header first. */
-    public void pendingSeries(double[] tMillis, long[] pendingNodes) {
+    /**
+     * Appends (t_ms, pending[, footprint]) points to {@code pending/<trial>.csv}, creating it with its
+     * header first; {@code footprints} is null for a target without a pool (then every call of the
+     * trial passes null, and the file has the two-column header).
+     */
+    public void pendingSeries(double[] tMillis, long[] pendingNodes, long[] footprints) {
         try {
             if (pending == null) {
                 Files.createDirectories(pendingDir);
@@ -116,14 +121,18 @@ public final class TrialFiles implements AutoCloseable {
                 for (String line : header.lines()) {
                     pending.write(line + "\n");
                 }
-                pending.write(TrialHeader.PENDING_COLUMNS + "\n");
+                pending.write((footprints == null ? TrialHeader.PENDING_COLUMNS : TrialHeader.PENDING_FOOTPRINT_COLUMNS) + "\n");
             }
-            StringBuilder b = new StringBuilder(tMillis.length * 16);
+            StringBuilder b = new StringBuilder(tMillis.length * 24);
             for (int i = 0; i < tMillis.length; i++) {
                 long micros = Math.max(0, Math.round(tMillis[i] * 1000)); // t_ms with 3 decimals, without String.format
                 long frac = micros % 1000;
                 b.append(micros / 1000).append('.').append(frac < 100 ? "0" : "").append(frac < 10 ? "0" : "").append(frac)
-                        .append(',').append(pendingNodes[i]).append('\n');
+                        .append(',').append(pendingNodes[i]);
+                if (footprints != null) {
+                    b.append(',').append(footprints[i]);
+                }
+                b.append('\n');
             }
             pending.write(b.toString());
             pending.flush();

@@ -26,8 +26,8 @@ class TrialFilesTest {
                 h.recordValue(1000L * (i + 1));
                 f.interval(Metrics.R2F_LOG, h, base + 1000L * i, base + 1000L * i + 900);
             }
-            f.pendingSeries(new double[] {0.5, 1.0015}, new long[] {10, 12});
-            f.pendingSeries(new double[] {2000.25}, new long[] {7});
+            f.pendingSeries(new double[] {0.5, 1.0015}, new long[] {10, 12}, null);
+            f.pendingSeries(new double[] {2000.25}, new long[] {7}, null);
         }
         Path log = dir.resolve("hlog").resolve("org.smrlab.bench.StallBench.writer@engine=gus_batch=8;stall=iteration;threads=2@r2f@fork1.hlog");
         List<String> lines = Files.readAllLines(log);
@@ -46,6 +46,16 @@ class TrialFilesTest {
                 .resolve("org.smrlab.bench.StallBench.writer@engine=gus_batch=8;stall=iteration;threads=2@fork1.csv"));
         assertThat(pending).containsExactly("#[smrlab-pending 1]", "#[benchmark " + B + "]", "#[params engine=gus:batch=8;stall=iteration]",
                 "#[fork 1]", "#[threads 2]", "t_ms,pending", "0.500,10", "1.002,12", "2000.250,7");
+    }
+
+    @Test
+    void aTargetWithAPoolWritesItsFootprintBesidePending(@TempDir Path dir) throws Exception {
+        try (TrialFiles f = new TrialFiles(dir, B, P, 1, System.currentTimeMillis(), Metrics.R2F_LOG)) {
+            f.pendingSeries(new double[] {1, 2}, new long[] {10, 0}, new long[] {500, 512});
+        }
+        List<String> pending = Files.readAllLines(dir.resolve("pending")
+                .resolve("org.smrlab.bench.StallBench.writer@engine=gus_batch=8;stall=iteration;threads=1@fork1.csv"));
+        assertThat(pending).endsWith("t_ms,pending,footprint", "1.000,10,500", "2.000,0,512");
     }
 
     @Test

@@ -131,14 +131,28 @@ public final class Summary {
         }
     }
 
-    /** One engine's row; a null figure is missing. {@code mixed} and {@code stall} are the chosen trials. */
+    /**
+     * One engine's row; a null figure is missing. {@code mixed} and {@code stall} are the chosen trials;
+     * {@code stallGrowth} is the stall trial's growth verdict ({@link Growth}), null without a stall trial.
+     */
     public record EngineRow(String engine, Figure read, Figure protect, Figure lookup, Figure retire, Figure advance,
                             Figure r2f, Figure pendingPeak, Figure stallPeak, Figure stallUnbounded,
-                            TrialResult mixed, TrialResult stall) {
+                            TrialResult mixed, TrialResult stall, Growth.Verdict stallGrowth) {
 
         public boolean unbounded() {
             return stallUnbounded != null && stallUnbounded.value().score() >= 1;
         }
+    }
+
+    /**
+     * One engine's verdicts from the workloads: pending's growth behind the stalled reader (the stall
+     * column's trial), in each long run with no stalled reader, and its reclaim capacity. Null or
+     * empty where the run lacks the trials.
+     *
+     * @param longRuns the long runs' verdicts by run length ({@code 10s}), shortest first
+     */
+    public record WorkloadRow(String engine, Growth.Verdict stall, java.util.Map<String, Growth.Verdict> longRuns,
+                              Capacity.Result capacity) {
     }
 
     /** An engine read both plain and in checked mode. */
@@ -155,7 +169,8 @@ public final class Summary {
      * {@code notes} are what the reader should know about choices that could not be made.
      */
     public record RunSummary(Run run, String floorMethod, List<Floor> floors, List<EngineRow> engines,
-                             List<String> engineNotes, List<CheckedRow> checked, List<GoalResult> goals, List<String> notes) {
+                             List<String> engineNotes, List<CheckedRow> checked, List<GoalResult> goals, List<String> notes,
+                             List<WorkloadRow> workloads) {
 
         /** The floor the ×floor columns divide by; null when this run lacks it. */
         public Floor floor() {
@@ -164,7 +179,7 @@ public final class Summary {
 
         /** Whether any figure of the summary's benchmarks is in this run. */
         public boolean isEmpty() {
-            return floors.isEmpty() && engines.isEmpty();
+            return floors.isEmpty() && engines.isEmpty() && workloads.isEmpty();
         }
     }
 
@@ -192,6 +207,66 @@ public final class Summary {
         }
         List<String> engineNotes = rows.isEmpty() ? List.of() : choice.choiceNotes(rows);
         List<GoalResult> goals = floors.isEmpty() && rows.isEmpty() ? List.of() : new GoalJudge(run, choice).goals();
-        return new RunSummary(run, floorMethod, floors, rows, engineNotes, choice.checked(), goals, choice.notes());
+        return new RunSummary(run, floorMethod, floors, rows, engineNotes, choice.checked(), goals, choice.notes(),
+                workloadRows(run, choice, rows));
     }
+
+    /** The workloads' verdicts per engine, in the engine table's order, then any engine only the workloads ran. */
+    static List<WorkloadRow> workloadRows(Run run, TrialChoice choice, List<EngineRow> rows) {
+        java.util.Map<String, List<TrialResult>> longRunTrials = new java.util.LinkedHashMap<>();
+        for (TrialResult t : run.trials()) {
+            if (t.hasEngine() && t.key().benchmark().equals(LONG_RUN)) {
+                longRunTrials.computeIfAbsent(t.engine().label(), k -> new ArrayList<>()).add(t);
+            }
+        }
+        java.util.Map<String, java.util.Map<String, Growth.Verdict>> longRuns = new java.util.LinkedHashMap<>();
+        longRunTrials.forEach((engine, trials) -> {
+            java.util.Map<String, Growth.Verdict> verdicts = new java.util.LinkedHashMap<>();
+            trials.stream().sorted(java.util.Comparator.<TrialResult>comparingLong(t -> t.durationNanos(RUN_FOR).orElse(Long.MAX_VALUE))
+                            .thenComparingInt(t -> t.key().threads()))
+                    .forEach(t -> verdicts.put(t.key().params().getOrDefault(RUN_FOR, "?")
+                            + (t.key().threads() > 1 ? ", " + t.key().threads() + " threads" : ""), Growth.of(run, t)));
+            longRuns.put(engine, verdicts);
+        });
+        java.util.Map<String, Capacity.Result> capacity = new java.util.LinkedHashMap<>();
+        for (Capacity.Result c : Capacity.of(run)) {
+            capacity.putIfAbsent(c.engine(), c);
+        }
+        java.util.LinkedHashSet<String> engines = new java.util.LinkedHashSet<>();
+        rows.forEach(r -> engines.add(r.engine()));
+        List<String> stalled = new ArrayList<>();
+        for (TrialResult t : run.trials()) {
+            if (t.hasEngine() && t.key().benchmark().equals(STALL_WRITER) && !stalled.contains(t.engine().label())) {
+                stalled.add(t.engine().label());
+            }
+        }
+        stalled.sort(choice.engineOrder());
+        engines.addAll(stalled);
+        engines.addAll(longRuns.keySet());
+        engines.addAll(capacity.keySet());
+        List<String> ordered = new ArrayList<>(engines);
+        ordered.sort(choice.engineOrder());
+        List<WorkloadRow> out = new ArrayList<>();
+        for (String e : ordered) {
+            // the stall column's trial where the engine has a row; else the same choice of stall trial
+            Growth.Verdict stall = rows.stream().filter(r -> r.engine().equals(e)).map(EngineRow::stallGrowth)
+                    .filter(java.util.Objects::nonNull).findFirst()
+                    .orElseGet(() -> {
+                        TrialResult t = stalled.contains(e) ? choice.stallTrial(e) : null;
+                        return t == null ? null : Growth.of(run, t);
+                    });
+            java.util.Map<String, Growth.Verdict> runs = longRuns.getOrDefault(e, java.util.Map.of());
+            Capacity.Result cap = capacity.get(e);
+            if (stall != null && stall.kind() != Growth.Kind.UNKNOWN || !runs.isEmpty() || cap != null) {
+                out.add(new WorkloadRow(e, stall, runs, cap));
+            }
+        }
+        return out;
+    }
+
+    /** The stall suite's benchmark. */
+    static final String STALL_WRITER = Goals.BENCH_PACKAGE + ".StallBench.writer";
+    /** The long-run suite's benchmark and its run-length parameter. */
+    static final String LONG_RUN = Goals.BENCH_PACKAGE + ".LongRunBench.mixed";
+    static final String RUN_FOR = "runFor";
 }

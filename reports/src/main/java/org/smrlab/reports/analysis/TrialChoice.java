@@ -235,7 +235,8 @@ final class TrialChoice {
                 oneThread(WRITE_SIDE + ".retire", label),
                 writeSide ? oneThread(WRITE_SIDE + ".advance", label) : null,
                 secondary(mixed, Metrics.R2F_P99), secondary(mixed, Metrics.PENDING_PEAK),
-                secondary(stall, Metrics.PENDING_PEAK), secondary(stall, Metrics.UNBOUNDED), mixed, stall);
+                secondary(stall, Metrics.PENDING_PEAK), secondary(stall, Metrics.UNBOUNDED), mixed, stall,
+                stall == null ? null : Growth.of(run, stall));
     }
 
     /** ReclamationBench.mixed at the default batch and the suite's other defaults; the most threads. */

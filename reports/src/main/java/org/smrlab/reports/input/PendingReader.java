@@ -13,8 +13,9 @@ import org.smrlab.run.TrialRecord;
 
 /**
  * Reads a pending series ({@code pending/<stem>@fork<N>.csv}, bench's profiler writes it): the
- * header lines of run-format's {@link TrialHeader}, then the columns
- * {@value TrialHeader#PENDING_COLUMNS}, one sample per line. Errors name the line and field.
+ * header lines of run-format's {@link TrialHeader}, then the columns {@value TrialHeader#PENDING_COLUMNS}
+ * (or {@value TrialHeader#PENDING_FOOTPRINT_COLUMNS} for a target with a pool), one sample per line.
+ * Errors name the line and field.
  */
 public final class PendingReader {
 
@@ -34,6 +35,8 @@ public final class PendingReader {
         }
         List<double[]> points = new ArrayList<>();
         boolean columns = false;
+        int width = 2;
+        String expected = TrialHeader.PENDING_COLUMNS;
         for (int i = 0; i < lines.length; i++) {
             String line = lines[i].trim();
             if (line.isEmpty() || line.startsWith("#")) {
@@ -41,24 +44,31 @@ public final class PendingReader {
             }
             String[] fields = line.split(",");
             if (!columns) {
-                if (!line.replace(" ", "").equals(TrialHeader.PENDING_COLUMNS)) {
-                    throw new InputException(file, i + 1, 1, "expected the header " + TrialHeader.PENDING_COLUMNS
-                            + ", found '" + line + "'");
+                String names = line.replace(" ", "");
+                if (names.equals(TrialHeader.PENDING_FOOTPRINT_COLUMNS)) {
+                    width = 3;
+                    expected = names;
+                } else if (!names.equals(TrialHeader.PENDING_COLUMNS)) {
+                    throw new InputException(file, i + 1, 1, "expected the header " + TrialHeader.PENDING_COLUMNS + " or "
+                            + TrialHeader.PENDING_FOOTPRINT_COLUMNS + ", found '" + line + "'");
                 }
                 columns = true;
                 continue;
             }
-            if (fields.length != 2) {
-                throw new InputException(file, i + 1, 1, "expected 2 fields (" + TrialHeader.PENDING_COLUMNS + "), found "
+            if (fields.length != width) {
+                throw new InputException(file, i + 1, 1, "expected " + width + " fields (" + expected + "), found "
                         + fields.length);
             }
-            double[] point = new double[2];
-            for (int f = 0; f < 2; f++) {
+            double[] point = new double[width];
+            for (int f = 0; f < width; f++) {
                 try {
                     point[f] = Double.parseDouble(fields[f].trim());
                 } catch (NumberFormatException e) {
-                    throw new InputException(file, i + 1, f == 0 ? 1 : fields[0].length() + 2,
-                            "field " + (f + 1) + ": '" + fields[f] + "' is not a number");
+                    int column = 1;
+                    for (int before = 0; before < f; before++) {
+                        column += fields[before].length() + 1;
+                    }
+                    throw new InputException(file, i + 1, column, "field " + (f + 1) + ": '" + fields[f] + "' is not a number");
                 }
             }
             points.add(point);
@@ -69,6 +79,7 @@ public final class PendingReader {
         TrialFileNames.Parsed name = TrialFileNames.parsePending(file.getFileName().toString());
         int fork = header.fork() != null ? header.fork() : name.fork();
         return new PendingSeries(file, header, name, fork,
-                points.stream().mapToDouble(p -> p[0]).toArray(), points.stream().mapToDouble(p -> p[1]).toArray());
+                points.stream().mapToDouble(p -> p[0]).toArray(), points.stream().mapToDouble(p -> p[1]).toArray(),
+                width == 3 ? points.stream().mapToDouble(p -> p[2]).toArray() : null);
     }
 }

@@ -7,15 +7,22 @@ import org.smrlab.run.TrialHeader;
 import org.smrlab.run.TrialRecord;
 
 /**
- * Pending nodes over time from a stall trial, {@code pending/<stem>@fork<N>.csv}, as
+ * Pending nodes over time from a stall or long-run trial, {@code pending/<stem>@fork<N>.csv}, as
  * {@code PendingReader} read it: the trial its header names (run-format's {@link TrialHeader}) or,
  * failing that, its file name ({@link TrialFileNames}), and one sample per point.
  *
- * @param header   what the header says (fields it lacks are null)
- * @param fileName what the file name says
+ * @param header    what the header says (fields it lacks are null)
+ * @param fileName  what the file name says
+ * @param footprint the pool's footprint at each sample; null when the file has no such column (a target
+ *                  without a pool, or a file written before the column existed)
  */
 public record PendingSeries(Path path, TrialHeader header, TrialFileNames.Parsed fileName, int fork, double[] timeMs,
-                            double[] pending) {
+                            double[] pending, double[] footprint) {
+
+    /** A series without footprints. */
+    public PendingSeries(Path path, TrialHeader header, TrialFileNames.Parsed fileName, int fork, double[] timeMs, double[] pending) {
+        this(path, header, fileName, fork, timeMs, pending, null);
+    }
 
     /** Does this series belong to that trial? By header where it names the trial, else by file name. */
     public boolean belongsTo(TrialKey key) {

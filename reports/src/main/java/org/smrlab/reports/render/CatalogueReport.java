@@ -8,9 +8,12 @@ import org.smrlab.run.Goals;
 import org.smrlab.run.Metric;
 import org.smrlab.run.Metrics;
 import org.smrlab.run.TrialRef;
+import org.smrlab.run.Workload;
+import org.smrlab.run.Workloads;
 
 /**
- * The metric catalogue and the goal table (run-format's {@link Metrics} and {@link Goals}) as
+ * The metric catalogue, the goal table and the workload catalogue (run-format's {@link Metrics},
+ * {@link Goals} and {@link Workloads}) as
  * Markdown: {@code reports catalogue} prints them, and docs/architecture.md holds this very output
  * (a test fails when the two differ), so the docs never keep a copy of their own.
  */
@@ -20,7 +23,28 @@ public final class CatalogueReport {
     }
 
     public static String markdown() {
-        return "### Metrics\n\n" + metrics() + "\n### Goals\n\n" + goals();
+        return "### Metrics\n\n" + metrics() + "\n### Goals\n\n" + goals() + "\n### Workloads\n\n" + workloads();
+    }
+
+    /** One row per workload of the catalogue: what the report charts, against what. */
+    public static String workloads() {
+        StringBuilder md = new StringBuilder("| workload | benchmarks | swept | charted | marks |\n|---|---|---|---|---|\n");
+        for (Workload w : Workloads.all()) {
+            String swept = switch (w.sweep()) {
+                case Workload.THREADS -> "threads";
+                case Workload.METHOD -> "the benchmarks themselves";
+                default -> "`" + w.sweep() + "`";
+            };
+            md.append("| `").append(w.id()).append("`: ").append(w.title()).append(" | ")
+                    .append(String.join(", ", w.benchmarks())).append(" | ").append(swept).append(" (").append(w.sweepWords())
+                    .append(w.logX() ? ", log" : "").append(") | ")
+                    .append(String.join(", ", w.figures().stream().map(f -> f.equals(Workload.PRIMARY) ? "score"
+                            + (w.perThread() ? " per thread" : "") : "`" + f + "`").toList()))
+                    .append(" | ").append(w.marks().isEmpty() ? "—" : String.join(", ", w.marks().stream()
+                            .map(m -> m.name().toLowerCase(java.util.Locale.ROOT).replace('_', ' ')).toList()))
+                    .append(" |\n");
+        }
+        return md.toString();
     }
 
     /** One row per metric of the catalogue. */
@@ -31,8 +55,11 @@ public final class CatalogueReport {
             String pooling = m.pooling() == Metric.Pooling.MERGED_HISTOGRAM
                     ? (m.percentile() >= 100 ? "maximum" : "percentile " + Numbers.sig(m.percentile(), 3).replaceAll("\\.0+$", ""))
                     + " of the merged `" + m.log() + "` histogram" : m.pooling().words();
-            String scope = (m.scope() == Metric.Scope.POOL ? "suites with an instrumented pool" : "every suite with an engine")
-                    + (m.emitted() ? "" : "; pooled by readers from `hlog/` only");
+            String scope = switch (m.scope()) {
+                case POOL -> "suites with an instrumented pool";
+                case WORKLOAD -> "the workload suites its meaning names";
+                default -> "every suite with an engine";
+            } + (m.emitted() ? "" : "; pooled by readers from `hlog/` only");
             md.append("| `").append(m.name()).append("` | ").append(m.unit()).append(" | ").append(pooling).append(" | ")
                     .append(m.better().words()).append(" | ").append(scope).append(" | ").append(CompareReport.esc(m.meaning()))
                     .append(" |\n");

@@ -52,7 +52,9 @@ import org.smrlab.run.TrialRecord;
  *       and the caption says how many.</li>
  *   <li><b>Throughput against threads</b>, where one benchmark ran at several thread counts in
  *       one run (for example shards split by thread count).</li>
- *   <li><b>Pending over time</b> from a stall run's {@code pending/*.csv} series.</li>
+ *   <li><b>Pending over time</b> from the {@code pending/*.csv} series (stall and long-run trials).</li>
+ *   <li><b>The workloads</b> ({@link WorkloadCharts}): one chart per workload of run-format's catalogue, per
+ *       benchmark and figure, against the workload's swept variable.</li>
  * </ul>
  * Runs are never pooled: a chart holds one run, or shows runs as separate series.
  */
@@ -81,6 +83,9 @@ public final class Charts {
         for (Run run : runs) {
             plots.addAll(threads(run, runs.size() > 1));
             plots.addAll(pendingOverTime(run, runs.size() > 1));
+        }
+        for (Run run : runs) {
+            plots.addAll(WorkloadCharts.build(run, runs.size() > 1));
         }
         List<Plot> numbered = new ArrayList<>();
         for (int i = 0; i < plots.size(); i++) {
@@ -174,7 +179,7 @@ public final class Charts {
     }
 
     /** Log-axis bounds around values: the decades that hold them, a little widened. */
-    private static double[] range(double[] values) {
+    static double[] range(double[] values) {
         double min = Arrays.stream(values).min().orElse(1);
         double max = Arrays.stream(values).max().orElse(10);
         double lo = Math.pow(10, Math.floor(Math.log10(min / 1.5)));
@@ -287,33 +292,56 @@ public final class Charts {
 
     static List<Plot> pendingOverTime(Run run, boolean nameRun) {
         Map<String, Map<String, double[][]>> groups = new TreeMap<>(Numbers.NATURAL);
+        Map<String, Map<String, double[][]>> footprints = new TreeMap<>(Numbers.NATURAL);
         for (PendingSeries p : run.pending()) {
             Map<String, double[][]> series = groups.computeIfAbsent(p.chartGroup(), g -> new TreeMap<>(Numbers.NATURAL));
-            series.put(unique(series, p.legend()), new double[][] {p.timeMs(), p.pending()});
+            String name = unique(series, p.legend());
+            series.put(name, new double[][] {p.timeMs(), p.pending()});
+            if (p.footprint() != null) {
+                footprints.computeIfAbsent(p.chartGroup(), g -> new TreeMap<>(Numbers.NATURAL)).put(name,
+                        new double[][] {p.timeMs(), p.footprint()});
+            }
         }
         List<Plot> plots = new ArrayList<>();
         for (Map.Entry<String, Map<String, double[][]>> g : groups.entrySet()) {
-            String title = "Pending nodes over time: " + g.getKey() + (nameRun ? " — " + run.label() : "");
-            XYChart chart = new XYChartBuilder().width(WIDTH).height(HEIGHT).title(title)
-                    .xAxisTitle("time (ms)").yAxisTitle("pending nodes").build();
-            style(chart.getStyler(), chart.getTitle());
-            chart.getStyler().setDefaultSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.Line);
-            chart.getStyler().setMarkerSize(0);
-            // Logarithmic y: the bounded engines (tens of nodes) and the unbounded ones (up to the cap, millions)
-            // differ by five decades; on a linear axis the bounded ones vanish into the x axis. A log axis has no
-            // zero, so an empty pipeline (0 pending) is drawn at 1, and the caption says so.
-            chart.getStyler().setYAxisLogarithmic(true);
-            double[] all = countsOnLogAxis(g.getValue().values().stream().flatMapToDouble(xy -> Arrays.stream(xy[1])).toArray());
-            chart.getStyler().setYAxisMin(1.0).setYAxisMax(Math.max(10, range(all)[1]));
-            g.getValue().forEach((name, xy) -> chart.addSeries(name, xy[0], countsOnLogAxis(xy[1])).setMarker(SeriesMarkers.NONE));
-            String how = "Retired nodes not yet freed while one reader stalls inside a read section, one line per engine. "
-                    + "A bounded engine (hazard pointers, and the engines that wait: pserialize, rwlock) stays flat and low; "
-                    + "the others grow for as long as the stall lasts, until it ends or the cap on pending nodes stops the "
-                    + "trial (smr.unbounded = 1). The y axis is logarithmic (0 pending is drawn at 1). Time counts from "
-                    + "the first measurement iteration, so the gaps between iterations show.";
-            plots.add(new Plot("pending-over-time-" + g.getKey() + (nameRun ? "-" + run.label() : ""), title, how, chart));
+            plots.add(overTime(run, nameRun, g.getKey(), g.getValue(), false));
+            if (footprints.containsKey(g.getKey())) {
+                plots.add(overTime(run, nameRun, g.getKey(), footprints.get(g.getKey()), true));
+            }
         }
         return plots;
+    }
+
+    /** One over-time chart: pending nodes, or (footprint) the pool's footprint, of one group of series. */
+    private static Plot overTime(Run run, boolean nameRun, String group, Map<String, double[][]> seriesByName, boolean footprint) {
+        String title = (footprint ? "Pool footprint over time: " : "Pending nodes over time: ") + group
+                + (nameRun ? " — " + run.label() : "");
+        XYChart chart = new XYChartBuilder().width(WIDTH).height(HEIGHT).title(title)
+                .xAxisTitle("time (ms)").yAxisTitle(footprint ? "pool footprint (nodes)" : "pending nodes").build();
+        style(chart.getStyler(), chart.getTitle());
+        chart.getStyler().setDefaultSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.Line);
+        chart.getStyler().setMarkerSize(0);
+        // Logarithmic y: the bounded engines (tens of nodes) and the unbounded ones (up to the cap, millions)
+        // differ by five decades; on a linear axis the bounded ones vanish into the x axis. A log axis has no
+        // zero, so an empty pipeline (0 pending) is drawn at 1, and the caption says so.
+        chart.getStyler().setYAxisLogarithmic(true);
+        double[] all = countsOnLogAxis(seriesByName.values().stream().flatMapToDouble(xy -> Arrays.stream(xy[1])).toArray());
+        chart.getStyler().setYAxisMin(1.0).setYAxisMax(Math.max(10, range(all)[1]));
+        seriesByName.forEach((name, xy) -> chart.addSeries(name, xy[0], countsOnLogAxis(xy[1])).setMarker(SeriesMarkers.NONE));
+        String how = footprint
+                ? "The pool's footprint over the same samples (nodes allocated and still owned: live, pending and cached "
+                + "free), one line per engine. The pool never shrinks, so the line only rises: a bounded engine's levels off "
+                + "once the pool holds what it needs; one that keeps rising through a long run is falling behind "
+                + "(smr.footprint.slope). The y axis is logarithmic."
+                : "Retired nodes not yet freed over time, sampled about every millisecond, one line per engine. "
+                + "Behind a stalled reader (StallBench) a bounded engine stays flat and low; the others grow for as long "
+                + "as the stall lasts, until it ends or the cap on pending nodes stops the trial (smr.unbounded = 1). In a "
+                + "long run with no stalled reader (LongRunBench) a flat line keeps up and a rising one is falling behind. "
+                + "The summary gives each trial's growth verdict from its fitted slope (smr.pending.slope). The y axis is "
+                + "logarithmic (0 pending is drawn at 1). Time counts from the first measurement iteration, so the gaps "
+                + "between iterations show.";
+        return new Plot((footprint ? "footprint-over-time-" : "pending-over-time-") + group + (nameRun ? "-" + run.label() : ""),
+                title, how, chart);
     }
 
     /** Node counts for a logarithmic axis: below one node (an empty pipeline) is drawn at 1, the axis floor. */
@@ -340,7 +368,7 @@ public final class Charts {
         return sb.toString();
     }
 
-    private static void style(AxesChartStyler s, String title) {
+    static void style(AxesChartStyler s, String title) {
         s.setChartBackgroundColor(Color.WHITE);
         s.setPlotBackgroundColor(Color.WHITE);
         s.setPlotBorderColor(Color.LIGHT_GRAY);

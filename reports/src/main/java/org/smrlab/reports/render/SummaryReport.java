@@ -7,6 +7,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.function.Function;
+import org.smrlab.reports.analysis.Capacity;
+import org.smrlab.reports.analysis.Growth;
 import org.smrlab.reports.analysis.Summary;
 import org.smrlab.reports.model.Measurement;
 import org.smrlab.reports.model.Numbers;
@@ -40,7 +42,8 @@ public final class SummaryReport {
             + "run's floor named under the table (by default the store + full fence the goals divide by). r2f p99 "
             + "(retire→free latency, µs) and pending peak (nodes retired, not yet freed) "
             + "come from ReclamationBench.mixed; stall is smr.pending.peak of StallBench.writer behind a stalled reader, "
-            + "\"unbounded\" where smr.unbounded = 1 (the cap on pending nodes ended the trial's growth). Goals divide two "
+            + "\"unbounded\" where smr.unbounded = 1 (the cap on pending nodes ended the trial's growth), else \"growing\" or "
+            + "\"bounded\" by the growth rule (see the workloads' table) where the run measured the slope. Goals divide two "
             + "figures of one run; [low, high] is the ratio's interval from both errors, and \"within error\" means the "
             + "goal's bound lies inside it.";
 
@@ -82,10 +85,16 @@ public final class SummaryReport {
             }
             return b;
         }
-        b.add(floors(s));
+        if (!s.floors().isEmpty() || !s.engines().isEmpty()) {
+            b.add(floors(s));
+        }
         if (!s.engines().isEmpty()) {
             b.add(engines(s));
             b.add(new Bullets(engineLines(s)));
+        }
+        if (!s.workloads().isEmpty()) {
+            b.add(workloads(s));
+            b.add(new Bullets(List.of(WORKLOADS)));
         }
         if (!s.checked().isEmpty()) {
             List<List<String>> rows = new ArrayList<>();
@@ -299,12 +308,39 @@ public final class SummaryReport {
         return v == Math.rint(v) && Math.abs(v) < 1e15 ? String.valueOf((long) v) : Numbers.sig(v, 4);
     }
 
+    /** The stall's peak, then "unbounded" where the cap was hit, else the growth verdict where it is known. */
     static String stall(Summary.EngineRow r) {
         if (r.stallPeak() == null && r.stallUnbounded() == null) {
             return MISSING;
         }
-        return nodes(r.stallPeak()) + (r.unbounded() ? " unbounded" : "");
+        String verdict = r.unbounded() ? " unbounded"
+                : r.stallGrowth() == null || r.stallGrowth().kind() == Growth.Kind.UNKNOWN ? "" : " " + r.stallGrowth().kind().words();
+        return nodes(r.stallPeak()) + verdict;
     }
+
+    /** The workloads' verdicts: growth behind the stalled reader, in the long runs, and reclaim capacity. */
+    private static Table workloads(Summary.RunSummary s) {
+        List<List<String>> rows = new ArrayList<>();
+        for (Summary.WorkloadRow w : s.workloads()) {
+            rows.add(List.of(w.engine(),
+                    w.stall() == null ? MISSING : w.stall().words(),
+                    w.longRuns().isEmpty() ? MISSING : String.join("; ", w.longRuns().entrySet().stream()
+                            .map(e -> e.getKey() + ": " + (e.getValue().growing() ? "falling behind" : e.getValue().kind()
+                                    == Growth.Kind.BOUNDED ? "keeps up" : e.getValue().kind().words())
+                                    + (e.getValue().kind() == Growth.Kind.UNKNOWN ? "" : " (" + Growth.slopeWords(e.getValue().slope()) + ")"))
+                            .toList()),
+                    w.capacity() == null ? MISSING : w.capacity().words()));
+        }
+        return new Table("Growth and capacity (the workloads' verdicts)", List.of("engine", "stall: pending growth",
+                "long runs, no stalled reader", "reclaim capacity"), rows, 4, -1, false);
+    }
+
+    static final String WORKLOADS = "Growth: pending is growing when the rise its fitted slope (smr.pending.slope) makes over "
+            + "one iteration is at least " + Numbers.sig(Growth.FRACTION, 2) + " of the trial's peak and more than "
+            + (long) Growth.SLACK + " nodes; the stall verdict reads StallBench.writer (the stall column's trial), a long "
+            + "run that is growing is falling behind (LongRunBench.mixed, one uninterrupted iteration). Capacity: the "
+            + "shortest interval between retires RetireRateBench.writer kept within " + Numbers.sig(100 * Capacity.TOLERANCE, 2)
+            + "% with pending bounded, as a rate.";
 
     private static String join(String separator, String... parts) {
         List<String> present = new ArrayList<>();

@@ -67,6 +67,14 @@ class SmokeCheckTest {
                 .as("the catalogue says broken is unsafe by design").isEmpty();
     }
 
+    /** A workload suite's metric (WORKLOAD scope) is needed on some trial, not on every engine's. */
+    @Test
+    void aWorkloadMetricIsNeededOnceNotPerEngine(@TempDir Path dir) throws IOException {
+        assertThat(check(run(dir.resolve("a"), List.of("gus", "ebr", "hp"), null, null, null))).isEmpty();
+        assertThat(check(run(dir.resolve("b"), List.of("gus", "ebr", "hp"), null, null, Metrics.STEPS.name())))
+                .singleElement().asString().contains("no trial carries " + Metrics.STEPS.name());
+    }
+
     @Test
     void firesOnAMissingEngineAMissingMetricAndAUseAfterFree(@TempDir Path dir) throws IOException {
         assertThat(check(run(dir.resolve("a"), List.of("gus", "ebr"), null, null, null)))

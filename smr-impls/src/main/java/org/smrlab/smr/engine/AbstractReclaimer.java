@@ -87,6 +87,8 @@ public abstract class AbstractReclaimer<T> implements Reclaimer<T> {
 
     protected final KnobValues config;
     protected final int batch;
+    /** The {@code seal} knob in nanoseconds; 0 when off or when the engine has no such knob. */
+    protected final long sealNanos;
     final Registry registry;
     private final Consumer<? super T> free;
     /** Counters of work done outside any session (close(), helper threads): written under {@code this}, read opaque. */
@@ -108,6 +110,7 @@ public abstract class AbstractReclaimer<T> implements Reclaimer<T> {
         this.config = config;
         this.free = free;
         this.batch = config.intValue("batch");
+        this.sealNanos = config.has(Knob.SEAL) ? config.nanos(Knob.SEAL) : 0;
         this.registry = new Registry(idleWord, hazardSlots);
     }
 

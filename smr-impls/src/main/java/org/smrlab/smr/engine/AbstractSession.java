@@ -18,6 +18,19 @@ import org.smrlab.smr.Session;
  * gus is a {@code smr_poll(goal, false)} that usually returns without a scan. This is where UMA
  * checks a bucket's sequence too: when the bucket is next wanted, never by waiting.
  *
+ * <p><b>Time-based sealing</b> ({@code seal} knob). A batch that fills slowly strands its nodes: at one
+ * retire per 10 ms, a 64-node batch seals after 640 ms, and its nodes are freed only at a later seal
+ * (the reclaim after a seal is the only place sealed batches are polled), so they wait a second or
+ * more (measured: RetireRateBench at every=10ms, gus, p50 840 ms). With {@code seal=D}, a retire
+ * adds its node to the open batch, then seals the batch if its oldest node has waited D (or it is
+ * full), else polls the sealed batches if D has passed since the last poll. A node then waits at most about max(D, the time to the session's next
+ * retire) before its batch is sealed, and is freed at the first retire (or flush) after its goal is
+ * reached and D has passed. Nothing happens between retires: there is no timer thread (one would
+ * wake and interrupt as a ticker does; UMA has none either), so a session that stops retiring keeps
+ * its last partial batch until it retires again, flushes or closes. The cost is one
+ * {@code System.nanoTime()} per retire, paid only when the knob is set; 0 (the default) keeps the
+ * retire path exactly as above.
+ *
  * <p>A session is confined to its thread; nothing here is shared except through the record and
  * the domain's hand-on list. Engines whose reclamation is not goal-based (hp) override
  * {@link #retire}, {@link #flush()}, {@link #barrier()} and {@link #close()}.
@@ -32,7 +45,11 @@ public abstract class AbstractSession<T> implements Session<T> {
     final Thread ownerThread;
     protected final int batchSize;
 
+    /** The {@code seal} knob, in nanoseconds; 0: seal only full batches. */
+    protected final long sealNanos;
     private Batch open;
+    private long openSince;    // nanoTime of the open batch's first node (seal knob only)
+    private long lastPoll;     // nanoTime of the last reclaim from a retire (seal knob only)
     private Batch head, tail;  // sealed, oldest first
     private Batch spare;       // recycled, linked by next
     private int spares;
@@ -42,6 +59,7 @@ public abstract class AbstractSession<T> implements Session<T> {
         this.domain = domain;
         this.ownerThread = Thread.currentThread();
         this.batchSize = domain.batch;
+        this.sealNanos = domain.sealNanos;
         ThreadRecord r = domain.registry.acquire(this);
         if (r == null) {
             throw domain.joinAfterClose();
@@ -99,6 +117,10 @@ public abstract class AbstractSession<T> implements Session<T> {
         if (closed) {
             throw new IllegalStateException(domain.name() + ": retire() on a closed session");
         }
+        if (sealNanos > 0) {
+            retireSealing(node);
+            return;
+        }
         Batch b = open;
         b.nodes[b.size++] = node;
         counters.retired(1);
@@ -107,6 +129,32 @@ public abstract class AbstractSession<T> implements Session<T> {
             long goal = seal(b);
             afterSealFromRetire(goal);
             reclaim();
+        }
+    }
+
+    /**
+     * {@link #retire} with the {@code seal} knob set: seal by age as well as by size (see the notes).
+     * As in {@link #retire}, the node is recorded in the open batch before anything that may throw (a
+     * seal, a blocking engine's wait, a free), so a failure there loses nothing.
+     */
+    private void retireSealing(T node) {
+        long now = System.nanoTime();
+        Batch b = open;
+        boolean aged = b.size > 0 && now - openSince >= sealNanos;
+        if (b.size == 0) {
+            openSince = now;
+        }
+        b.nodes[b.size++] = node;
+        counters.retired(1);
+        if (aged || b.size == b.nodes.length) {
+            open = takeSpare();
+            lastPoll = now;
+            long goal = seal(b); // full, or its oldest node has waited long enough: seal what there is
+            afterSealFromRetire(goal);
+            reclaim();
+        } else if (head != null && now - lastPoll >= sealNanos) {
+            lastPoll = now;
+            reclaim(); // sealed batches wait: poll them, at most once per seal period
         }
     }
 

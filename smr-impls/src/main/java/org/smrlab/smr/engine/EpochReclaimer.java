@@ -62,7 +62,8 @@ abstract class EpochPadR extends EpochGlobal {
  * </table>
  *
  * <h2>Knobs</h2>
- * {@code batch}: retires between advance attempts (and nodes per limbo batch).
+ * {@code batch}: retires between advance attempts (and nodes per limbo batch); {@code seal}: seal a
+ * partial batch by age (see {@code AbstractSession}).
  */
 public final class EpochReclaimer<T> extends AbstractReclaimer<T> {
     static final long INACTIVE = 0;
@@ -86,7 +87,7 @@ public final class EpochReclaimer<T> extends AbstractReclaimer<T> {
             .summary("Fraser's epoch-based reclamation: global epoch, three limbo generations")
             .models("Fraser, Practical lock-freedom (2004), section 5.2.3; Concurrency Kit ck_epoch")
             .family(EngineType.Family.EPOCH)
-            .knobs(Knob.batch(64))
+            .knobs(Knob.batch(64), Knob.seal())
             .writeSide()
             .factory(EpochReclaimer::new);
 

@@ -136,7 +136,9 @@ abstract class GusSharedPad2 extends GusSharedRd {
  * {@code batch} nodes per batch (one advance each); {@code start} the clock's first value, counted in
  * increments of the non-INVARIANTS kernel ({@code wrap} starts 1000 increments before the 64-bit
  * wrap); {@code limit} (deferred) advances per clock write; {@code tick} and {@code barrier} (lazy);
- * {@code invariants}: FreeBSD's INVARIANTS constants (below).
+ * {@code invariants}: FreeBSD's INVARIANTS constants (below); {@code seal}: seal a partial batch by age
+ * (the shared pipeline's knob, see {@code AbstractSession}; FreeBSD has no such knob: UMA frees a bucket
+ * when it is full).
  *
  * <h2>{@code invariants=true}</h2>
  * FreeBSD's INVARIANTS kernels use {@code SMR_SEQ_INCR = UINT_MAX / 10000} and
@@ -271,7 +273,7 @@ public final class GusReclaimer<T> extends AbstractReclaimer<T> implements Seque
             .summary("FreeBSD smr(9), Global Unbounded Sequences: a global write clock, per-thread observed sequences, a "
                     + "shared read hand; one fetch-add per batch, fenced enter, polls scan all records")
             .models(SOURCE).family(EngineType.Family.GUS)
-            .knobs(Knob.batch(64), start(), invariants())
+            .knobs(Knob.batch(64), start(), invariants(), Knob.seal())
             .writeSide().sectionsDoNotNest()
             .factory(factory(Mode.DEFAULT));
 
@@ -280,7 +282,7 @@ public final class GusReclaimer<T> extends AbstractReclaimer<T> implements Seque
             .summary("smr(9) SMR_DEFERRED: only every limit-th advance writes the shared clock")
             .models(SOURCE).family(EngineType.Family.GUS)
             .knobs(Knob.batch(64), start(), Knob.integer("limit", 16, 1, Knob.MAX_BATCH,
-                    "advances per write of the shared clock (smr_create's limit)"), invariants())
+                    "advances per write of the shared clock (smr_create's limit)"), invariants(), Knob.seal())
             .writeSide().sectionsDoNotNest()
             .factory(factory(Mode.DEFERRED));
 
@@ -289,7 +291,8 @@ public final class GusReclaimer<T> extends AbstractReclaimer<T> implements Seque
             .summary("smr(9) SMR_LAZY: the clock moves with ticks, goals 2 ticks ahead, unfenced enter with membarrier")
             .models(SOURCE).family(EngineType.Family.GUS)
             .knobs(Knob.batch(64), start(), Knob.duration("tick", "1ms", 10_000, 1_000_000_000,
-                    "lazy clock period (FreeBSD's hardclock tick); goals lie 2 ticks ahead"), AsymmetricBarrier.knob(), invariants())
+                    "lazy clock period (FreeBSD's hardclock tick); goals lie 2 ticks ahead"), AsymmetricBarrier.knob(), invariants(),
+                    Knob.seal())
             .writeSide().sectionsDoNotNest().lazyClock()
             .factory(factory(Mode.LAZY));
 

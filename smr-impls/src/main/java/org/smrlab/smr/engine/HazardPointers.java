@@ -57,7 +57,10 @@ import java.util.function.Consumer;
  * Publishing something other than a reference would avoid it, but not with an exact bound.</p>
  *
  * <h2>Knobs</h2>
- * {@code slots}: hazard pointers per thread; {@code batch}: retired nodes per scan (R).
+ * {@code slots}: hazard pointers per thread; {@code batch}: retired nodes per scan (R); {@code seal}: also
+ * scan, at a retire, once the first node retired since the last scan has waited that long (the
+ * pipeline's seal knob, see {@code AbstractSession}; here there is no batch to seal, so the scan
+ * itself is what comes sooner).
  */
 public final class HazardPointers<T> extends AbstractReclaimer<T> {
     /** The record's word: inside a read section, so its hazard slots count. */
@@ -72,7 +75,7 @@ public final class HazardPointers<T> extends AbstractReclaimer<T> {
             .summary("Michael's hazard pointers: publish, fence, re-validate; scan every batch retires")
             .models("Michael, Hazard pointers (IEEE TPDS 2004); Concurrency Kit ck_hp")
             .family(EngineType.Family.POINTER)
-            .knobs(Knob.batch(64), Knob.integer("slots", 2, 1, 64, "hazard slots per thread"))
+            .knobs(Knob.batch(64), Knob.integer("slots", 2, 1, 64, "hazard slots per thread"), Knob.seal())
             .factory(HazardPointers::new);
 
     public HazardPointers(KnobValues config, Consumer<? super T> free) {
@@ -97,6 +100,8 @@ public final class HazardPointers<T> extends AbstractReclaimer<T> {
         private int count;
         private final IdentitySet hazards = new IdentitySet();
         private Batch freeable = new Batch(16);
+        /** nanoTime of the first node retired since the last scan ({@code seal} knob only). */
+        private long firstUnscanned;
 
         HpSession(HazardPointers<T> hp) {
             super(hp);
@@ -147,9 +152,13 @@ public final class HazardPointers<T> extends AbstractReclaimer<T> {
             if (count == retired.length) {
                 retired = Arrays.copyOf(retired, count * 2);
             }
+            if (sealNanos > 0 && count == hazards.lastKept) {
+                firstUnscanned = System.nanoTime(); // the first node retired since the last scan
+            }
             retired[count++] = node;
             counters.retired(1);
-            if (count >= batchSize + hazards.lastKept) {
+            if (count >= batchSize + hazards.lastKept
+                    || sealNanos > 0 && System.nanoTime() - firstUnscanned >= sealNanos) {
                 scan();
             }
         }

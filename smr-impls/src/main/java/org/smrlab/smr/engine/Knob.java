@@ -40,6 +40,22 @@ public final class Knob {
         return integer("batch", def, 1, MAX_BATCH, "nodes retired per batch (one advance, scan or grace period each)");
     }
 
+    /** The name of the {@link #seal()} knob. */
+    public static final String SEAL = "seal";
+    /** The longest {@link #seal()}: beyond a second, batches fill long before. */
+    static final long MAX_SEAL_NANOS = 1_000_000_000L;
+
+    /**
+     * The {@code seal} knob of the engines that batch: a partial batch whose oldest node has waited
+     * this long is sealed at the session's next retire, and sealed batches are polled on a retire
+     * at most once per this period; 0 (the default) seals only full batches. See
+     * {@code AbstractSession} for what it bounds and what it does not.
+     */
+    public static Knob seal() {
+        return duration(SEAL, "0", 0, MAX_SEAL_NANOS,
+                "seal a partial batch whose oldest node has waited this long, at the next retire (0 = only full batches)");
+    }
+
     public static Knob integer(String name, long def, long min, long max, String doc) {
         return new Knob(name, Kind.INT, Long.toString(def), min, max, List.of(), doc);
     }

@@ -67,6 +67,11 @@ public final class KnobValues {
         return (String) get(knob);
     }
 
+    /** Whether the engine has knob {@code knob} (the shared mechanics read optional knobs through this). */
+    public boolean has(String knob) {
+        return values.containsKey(knob);
+    }
+
     private Object get(String knob) {
         Object v = values.get(knob);
         if (v == null) {
@@ -78,7 +83,8 @@ public final class KnobValues {
     /**
      * The canonical spec: the engine name and every knob with its effective value, in declaration
      * order. {@code resolved} replaces values decided at creation (e.g. {@code barrier=auto} becomes
-     * the barrier actually in use). The {@code checked} knob is left out when false.
+     * the barrier actually in use). Two knobs that switch something off by default are left out
+     * while off, since they change nothing then: {@code checked=false} and {@code seal=0}.
      */
     public String canonical(Map<String, String> resolved) {
         StringBuilder b = new StringBuilder(engine);
@@ -86,6 +92,9 @@ public final class KnobValues {
         for (Knob k : knobs) {
             Object v = values.get(k.name());
             if (k.name().equals(EngineType.CHECKED) && Boolean.FALSE.equals(v)) {
+                continue;
+            }
+            if (k.name().equals(Knob.SEAL) && Long.valueOf(0).equals(v)) {
                 continue;
             }
             String text = resolved.getOrDefault(k.name(), k.render(v));

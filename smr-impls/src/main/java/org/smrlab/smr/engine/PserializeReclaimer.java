@@ -106,7 +106,8 @@ abstract class PszDepthPadR extends PszDepthField {
  *
  * <h2>Knobs</h2>
  * {@code batch} nodes per grace period; {@code coalesce}; {@code async}; {@code barrier} (auto,
- * membarrier, fence).
+ * membarrier, fence); {@code seal}: seal a partial batch by age (see {@code AbstractSession}): the retire
+ * that seals it then waits its grace period (or, with {@code async}, starts it), as a full batch's does.
  */
 public final class PserializeReclaimer<T> extends AbstractReclaimer<T> {
     private static final VarHandle GEN;
@@ -160,7 +161,7 @@ public final class PserializeReclaimer<T> extends AbstractReclaimer<T> {
                     Knob.bool("async", false,
                     "retire seals a full batch and returns; later seals, flushes and barriers poll its grace period"
                     + " along (advance now, poll later); false = the retiring thread waits one grace period per batch"),
-                    AsymmetricBarrier.knob())
+                    AsymmetricBarrier.knob(), Knob.seal())
             .writeSide().retireBlocks()
             .factory(PserializeReclaimer::new);
 

@@ -87,7 +87,8 @@ abstract class QsbrPadR extends QsbrPassed {
  * </table>
  *
  * <h2>Knobs</h2>
- * {@code batch}: nodes per batch, one counter increment each.
+ * {@code batch}: nodes per batch, one counter increment each; {@code seal}: seal a partial batch by age
+ * (see {@code AbstractSession}).
  */
 public final class QsbrReclaimer<T> extends AbstractReclaimer<T> {
     static final long OFFLINE = 0;
@@ -115,7 +116,7 @@ public final class QsbrReclaimer<T> extends AbstractReclaimer<T> {
             .summary("liburcu urcu-qsbr: readers do nothing, threads announce quiescent states")
             .models("liburcu urcu-qsbr (include/urcu/static/urcu-qsbr.h, src/urcu-qsbr.c)")
             .family(EngineType.Family.EPOCH)
-            .knobs(Knob.batch(64))
+            .knobs(Knob.batch(64), Knob.seal())
             .writeSide()
             .factory(QsbrReclaimer::new);
 

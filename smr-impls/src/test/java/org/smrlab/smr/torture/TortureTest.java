@@ -26,13 +26,17 @@ class TortureTest {
 
     /**
      * Every safe engine at its defaults, and the variants whose paths differ: batch > 1 on rwlock,
-     * pserialize's options, gus-lazy's fenced read side, and the gus family under FreeBSD's
-     * INVARIANTS constants (forced waits, wraps every 10000 advances).
+     * pserialize's options, gus-lazy's fenced read side, the gus family under FreeBSD's
+     * INVARIANTS constants (forced waits, wraps every 10000 advances), and every engine with the
+     * {@code seal} knob sealing its batches by age.
      */
     static Stream<String> safeEngines() {
-        return Stream.concat(Engines.safeNames().stream(),
+        return Stream.of(Engines.safeNames().stream(),
                 Stream.of("rwlock:batch=8", "pserialize:coalesce=true", "pserialize:async=true", "gus-lazy:barrier=fence",
-                        "gus:invariants=true", "gus-deferred:invariants=true", "gus-lazy:invariants=true"));
+                        "gus:invariants=true", "gus-deferred:invariants=true", "gus-lazy:invariants=true"),
+                // the seal knob's retire path (a batch sealed by age) on every engine that has it, sealing often
+                Engines.types().stream().filter(t -> !t.unsafeByDesign() && t.hasKnob(org.smrlab.smr.engine.Knob.SEAL))
+                        .map(t -> t.name() + ":seal=100us")).flatMap(s -> s);
     }
 
     @ParameterizedTest
