@@ -57,8 +57,21 @@ public record Metric(String name, String unit, Pooling pooling, String log, doub
     /** Which benchmarks carry the metric. */
     public enum Scope {
         /** Every benchmark that registers an engine with the profiler. */
-        ENGINE,
+        ENGINE("every suite with an engine"),
         /** Only benchmarks with an instrumented SMR pool (reclamation, stall, profiler overhead). */
-        POOL
+        POOL("suites with an instrumented pool"),
+        /** Only the benchmarks that measure it themselves, as its meaning says (GraceLatencyBench, the mixed workload's readers). */
+        BENCHMARK("the suites its meaning names");
+
+        private final String words;
+
+        Scope(String words) {
+            this.words = words;
+        }
+
+        /** In words, for the catalogue's table. */
+        public String words() {
+            return words;
+        }
     }
 }
