@@ -91,7 +91,7 @@ final class RunRecorder {
                 new RunInfo.Jvm(jvm.get("java.version"), jvm.get("java.vendor"), jvm.get("java.vm.name"),
                         jvm.get("java.vm.version"), jvm.forkArgs()),
                 new RunInfo.Machine(cpuModel(jvm.get("os.arch")), parseIntOr(jvm.get("cores"),
-                        Runtime.getRuntime().availableProcessors()), jvm.get("os.name"), jvm.get("os.version")),
+                        Runtime.getRuntime().availableProcessors()), jvm.get("os.name"), jvm.get("os.version"), jvm.get("os.arch")),
                 new RunInfo.Membarrier(Boolean.parseBoolean(jvm.get("membarrier.available")), jvm.get("membarrier.status")),
                 new RunInfo.Git(git(repoRoot, "rev-parse", "--short", "HEAD"), gitDirty(repoRoot)),
                 engines, catalogue, used, records, null);
