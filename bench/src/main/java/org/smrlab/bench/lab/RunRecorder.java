@@ -113,6 +113,19 @@ final class RunRecorder {
                 t.retireBlocks(), t.enterBlocks(), t.neverFrees(), t.unsafeByDesign(), t.defaultKnobs());
     }
 
+    /** The values that are durations ({@code 10ms}), in nanoseconds, as the one duration grammar reads them. */
+    static TreeMap<String, Long> durations(Map<String, String> values) {
+        TreeMap<String, Long> durations = new TreeMap<>();
+        values.forEach((k, v) -> {
+            try {
+                durations.put(k, Durations.parseNanos(v, 0));
+            } catch (IllegalArgumentException notADuration) {
+                // a number without a unit, a word, a spec: not a duration
+            }
+        });
+        return durations;
+    }
+
     static TrialRecord record(PlannedTrial t, ForkJvm jvm) {
         RunLength l = t.run();
         TrialRecord.EngineUse engine = null;
@@ -121,18 +134,12 @@ final class RunRecorder {
             String canonical = jvm.engines().get(spec);
             Spec parsed = Spec.parse(spec);
             boolean checked = Engines.type(parsed.engine()).configure(parsed).bool(EngineType.CHECKED);
+            Map<String, String> knobs = canonical == null ? Map.of() : Spec.parse(canonical).knobs();
             engine = new TrialRecord.EngineUse(parsed.engine(), spec,
                     Spec.parse(EngineParam.asSpec(t.params().get(EngineParam.ENGINE))).knobs(), canonical,
-                    canonical == null ? Map.of() : Spec.parse(canonical).knobs(), checked);
+                    knobs, checked, durations(knobs));
         }
-        TreeMap<String, Long> durations = new TreeMap<>();
-        t.params().forEach((k, v) -> {
-            try {
-                durations.put(k, Durations.parseNanos(v, 0));
-            } catch (IllegalArgumentException notADuration) {
-                // a number without a unit, a word, a spec: not a duration
-            }
-        });
+        TreeMap<String, Long> durations = durations(t.params());
         return new TrialRecord(t.benchmark(), t.params(), t.threads(), t.label(),
                 new TrialRecord.Length(l.forks(), l.warmups(), l.warmupTime(), l.iterations(), l.iterationTime()),
                 t.profiled(), engine, durations, TrialRecord.Status.PLANNED);
