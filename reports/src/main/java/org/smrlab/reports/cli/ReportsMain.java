@@ -13,6 +13,14 @@ import org.smrlab.reports.analysis.Comparison;
 import org.smrlab.reports.analysis.MetricValues;
 import org.smrlab.reports.analysis.SmokeCheck;
 import org.smrlab.reports.analysis.Summary;
+import org.smrlab.reports.analysis.review.Figure;
+import org.smrlab.reports.analysis.review.Review;
+import org.smrlab.reports.analysis.review.ReviewBuilder;
+import org.smrlab.reports.analysis.review.Section;
+import org.smrlab.reports.input.ReviewLoader;
+import org.smrlab.reports.model.ReviewInput;
+import org.smrlab.reports.render.ReviewReport;
+import org.smrlab.run.RunFolder;
 import org.smrlab.reports.input.InputException;
 import org.smrlab.reports.input.Merger;
 import org.smrlab.reports.input.RunLoader;
@@ -46,8 +54,8 @@ import picocli.CommandLine.Spec;
 @Command(name = "reports", mixinStandardHelpOptions = true, version = "smrlab reports 0.1",
         description = "Compares, plots and reports JMH results of the smrlab lab (bare -rf csv/json files or run folders).",
         subcommands = {ReportsMain.Compare.class, ReportsMain.Summarize.class, ReportsMain.Plot.class, ReportsMain.Html.class,
-            ReportsMain.Merge.class, ReportsMain.CheckSmoke.class, ReportsMain.Catalogue.class},
-        synopsisSubcommandLabel = "(compare | summary | plot | html | merge | check-smoke | catalogue)")
+            ReportsMain.Merge.class, ReportsMain.CheckSmoke.class, ReportsMain.Catalogue.class, ReportsMain.ReviewCommand.class},
+        synopsisSubcommandLabel = "(compare | summary | plot | html | merge | check-smoke | catalogue | review)")
 public final class ReportsMain implements Callable<Integer> {
 
     static final int BAD_INPUT = 2;
@@ -57,7 +65,7 @@ public final class ReportsMain implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        spec.commandLine().getErr().println("reports: name a command: compare, summary, plot, html, merge, check-smoke or catalogue");
+        spec.commandLine().getErr().println("reports: name a command: compare, summary, plot, html, merge, check-smoke, catalogue or review");
         spec.commandLine().usage(spec.commandLine().getErr());
         return BAD_INPUT;
     }
@@ -322,6 +330,37 @@ public final class ReportsMain implements Callable<Integer> {
         @Override
         public Integer call() {
             spec.commandLine().getOut().print(CatalogueReport.markdown());
+            return 0;
+        }
+    }
+
+    @Command(name = "review", mixinStandardHelpOptions = true,
+            description = {"The review, answered: from a review folder (scripts/lab review), one section per question of the "
+                    + "catalogue, each with the review's words, an answer from the run's figures, the evidence, the commands "
+                    + "and what this machine cannot show; a verdict table at the end. Writes RUN/review/ (review.md, "
+                    + "index.html, charts, figures.csv), replacing an earlier one."})
+    static final class ReviewCommand implements Callable<Integer> {
+        @Spec
+        CommandSpec spec;
+
+        @Parameters(arity = "1", paramLabel = "RUN", description = "a review folder written by scripts/lab review")
+        Path run;
+
+        @Option(names = "--out", paramLabel = "DIR", description = "where to write (default: RUN/review)")
+        Path out;
+
+        @Override
+        public Integer call() throws IOException {
+            ReviewInput input = ReviewLoader.load(run);
+            input.subRuns().values().forEach(r -> r.notes().forEach(n -> spec.commandLine().getErr().println("reports: note: " + n)));
+            Review review = ReviewBuilder.build(input);
+            Path target = out != null ? out : run.resolve(RunFolder.REVIEW_DIR);
+            AtomicOutput.writeFolder(target, true, dir -> ReviewReport.write(dir, review));
+            long missing = review.sections().stream().flatMap(x -> x.figures().stream()).filter(Figure::missing).count();
+            spec.commandLine().getOut().println("review: " + target.resolve(RunFolder.REVIEW_MD) + " and "
+                    + target.resolve(RunFolder.REVIEW_HTML) + " (" + review.sections().size() + " questions; "
+                    + review.sections().stream().filter(x -> x.verdict() == Section.Verdict.ANSWERED).count() + " answered, "
+                    + missing + " figures missing)");
             return 0;
         }
     }

@@ -180,7 +180,7 @@ public final class Charts {
     }
 
     /** Log-axis bounds around values: the decades that hold them, a little widened. */
-    private static double[] range(double[] values) {
+    static double[] range(double[] values) {
         double min = Arrays.stream(values).min().orElse(1);
         double max = Arrays.stream(values).max().orElse(10);
         double lo = Math.pow(10, Math.floor(Math.log10(min / 1.5)));
@@ -499,7 +499,7 @@ public final class Charts {
         return sb.toString();
     }
 
-    private static void style(AxesChartStyler s, String title) {
+    static void style(AxesChartStyler s, String title) {
         s.setChartBackgroundColor(Color.WHITE);
         s.setPlotBackgroundColor(Color.WHITE);
         s.setPlotBorderColor(Color.LIGHT_GRAY);

@@ -91,7 +91,7 @@ public final class Figures {
     }
 
     static int cores(RunInfo info) {
-        return info.machine() == null || info.machine().cores() == null ? 1 : info.machine().cores();
+        return info == null || info.machine() == null || info.machine().cores() == null ? 1 : info.machine().cores();
     }
 
     /** The figure of one trial (run.json's record {@code r}, its result {@code t} or null) for {@code metric}. */
@@ -142,7 +142,56 @@ public final class Figures {
         return unit.equals("nodes") || unit.equals("count");
     }
 
+    /**
+     * The share (in %) of the values of interval log {@code log} (a metric catalogue log: {@code grace}) of the
+     * selection's one trial that are at most {@code bound} (a figure, in the log's unit, ns), every interval of
+     * every fork merged: "the bound holds for X% of grace periods".
+     */
+    public Figure shareAtOrBelow(Selection s, String log, Figure bound) {
+        String what = s.selector().id() + " " + s.subRun().dir() + " share of " + log + " at or below " + bound.what();
+        if (bound.missing()) {
+            return missing(what, bound.why());
+        }
+        if (s.records().size() != 1) {
+            return missing(what, s.isEmpty() ? s.why() : s.records().size() + " trials match (a generator defect)");
+        }
+        TrialRecord r = s.records().get(0);
+        Optional<TrialResult> t = s.result();
+        if (t.isEmpty()) {
+            return missing(what, r.status() == TrialRecord.Status.FAILED ? "trial failed: " + r.label()
+                    : "no result for " + r.label() + " in " + s.subRun().dir() + "/");
+        }
+        org.HdrHistogram.Histogram merged = new org.HdrHistogram.Histogram(3);
+        java.util.Set<Integer> forks = new java.util.TreeSet<>();
+        s.run().hlogs().stream().filter(h -> h.metric().equals(log) && h.belongsTo(t.get().key())).forEach(h -> {
+            forks.add(h.fork());
+            h.intervals().forEach(merged::add);
+        });
+        if (merged.getTotalCount() == 0) {
+            return missing(what, "no " + log + " interval log for " + r.label() + " in " + s.subRun().dir() + "/" + RunFolder.HLOG_DIR);
+        }
+        double share = merged.getPercentileAtOrBelowValue((long) Math.floor(bound.value()));
+        Figure total = fact(what + " (values)", merged.getTotalCount(), "", new Provenance(s.subRun().dir(), r.label(), log,
+                s.subRun().dir() + "/" + RunFolder.HLOG_DIR));
+        return logged(new Figure(Figure.Kind.DERIVED, what, share, Double.NaN, Double.NaN, Double.NaN, "%", forks.size(), List.of(),
+                new Provenance(s.subRun().dir(), r.label(), log, s.subRun().dir() + "/" + RunFolder.HLOG_DIR), null,
+                List.of(bound, total), Figure.format(share, Double.NaN, Double.NaN, Double.NaN, "%", false)));
+    }
+
     // ------------------------------------------------------------------ facts and derived figures
+
+    /**
+     * How many forks stand behind a measured figure, as a figure of its own (from the results' per-fork data,
+     * else run.json's planned length): for a table's forks column. Prose for a figure that is not a measurement.
+     */
+    public Prose forks(Figure of) {
+        if (of.kind() != Figure.Kind.MEASURED || of.forks() <= 0) {
+            return Prose.of();
+        }
+        Figure n = logged(new Figure(Figure.Kind.FACT, "forks of " + of.what(), of.forks(), Double.NaN, Double.NaN, Double.NaN, "",
+                0, List.of(), of.source(), null, List.of(), Figure.format(of.forks(), Double.NaN, Double.NaN, Double.NaN, "", true)));
+        return Prose.of().f(n);
+    }
 
     /** A figure the run lacks, and why. */
     public Figure missing(String what, String why) {

@@ -41,6 +41,11 @@ public final class Selection {
         return new Selection(figures, selector, subRun, null, List.of(), why, 1);
     }
 
+    /** The figures this selection belongs to. */
+    Figures figuresOwner() {
+        return figures;
+    }
+
     public TrialSelector selector() {
         return selector;
     }
