@@ -73,12 +73,13 @@ public final class Lab {
 
     /** Everything main does but exit: returns 0 done, 1 trials failed, 2 bad command line. */
     public static int launch(String[] args, PrintStream out, PrintStream err) {
+        boolean review = args.length > 0 && args[0].equals(ReviewOptions.COMMAND);
         try {
-            return run(args, out);
+            return review ? Review.run(java.util.Arrays.copyOfRange(args, 1, args.length), args, out) : run(args, out);
         } catch (UsageException e) {
             err.println("lab: " + e.getMessage());
             err.println();
-            err.println(LabOptions.usage());
+            err.println(review ? ReviewOptions.usage() : LabOptions.usage());
             return 2;
         }
     }
