@@ -101,7 +101,8 @@ public class ReclamationBench {
         public void join(Workload w, ThreadParams t) {
             domain = w.domain;
             handle = domain.join();
-            ops = new MixedOps(handle, w.keys, w.readRatio, w.readSection, 0xC0FFEE + 31L * t.getThreadIndex());
+            ops = new MixedOps(handle, w.keys, w.readRatio, w.readSection, 0xC0FFEE + 31L * t.getThreadIndex(),
+                    domain.sectionClock());
         }
 
         @TearDown(Level.Trial)

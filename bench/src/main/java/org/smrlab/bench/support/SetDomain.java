@@ -1,6 +1,9 @@
 package org.smrlab.bench.support;
 
+import java.util.List;
 import org.smrlab.bench.SmrProbe;
+import org.smrlab.run.Metrics;
+import org.smrlab.smr.engine.WaitProbes;
 import org.smrlab.smr.pool.PoolStats;
 import org.smrlab.smr.pool.SmrPool;
 import org.smrlab.smr.set.SetNode;
@@ -14,6 +17,8 @@ import org.smrlab.smr.set.SmrHashSet;
 public final class SetDomain {
     private final SmrHashSet set;
     private final SharedDomain<SetNode> shared;
+    private final SectionClock.Registry sections = new SectionClock.Registry();
+    private final boolean instrumented;
 
     /**
      * @param spec          the engine spec
@@ -24,6 +29,7 @@ public final class SetDomain {
      */
     public SetDomain(String spec, int buckets, long prefill, boolean instrumented,
                      java.util.function.Function<SetDomain, SmrProbe.Target> target) {
+        this.instrumented = instrumented;
         SmrPool<SetNode> pool = instrumented
                 ? new SmrPool<>(spec, SetNode::new, SmrProbe.poolProbe())
                 : new SmrPool<>(spec, SetNode::new);
@@ -38,14 +44,25 @@ public final class SetDomain {
         }
         h.close();
         if (instrumented) {
+            WaitProbes.attach(set.reclaimer(), SmrProbe.recorder(Metrics.WAIT_LOG)::record);
             SmrProbe.attach(target.apply(this));
         }
     }
 
-    /** The usual target: engine and pool counters, use-after-free of readers and pool, sampled pending. */
+    /**
+     * The usual target: engine and pool counters, use-after-free of readers and pool, sampled pending;
+     * the interval logs of retire-to-free, slow-path gets and the engine's blocking waits; the readers'
+     * sampled section clocks.
+     */
     public SmrProbe.Target target(java.util.function.BooleanSupplier unbounded, boolean pendingSeries) {
         return new SmrProbe.Target(() -> set.reclaimer().stats(), () -> set.pool().stats(),
-                this::useAfterFree, unbounded, true, pendingSeries);
+                this::useAfterFree, unbounded, true, pendingSeries,
+                List.of(Metrics.R2F_LOG, Metrics.GET_SLOW_LOG, Metrics.WAIT_LOG), sections::counts);
+    }
+
+    /** A section clock for the calling reader thread, or null when the domain is not instrumented (it reads no clock). */
+    public SectionClock sectionClock() {
+        return instrumented ? sections.newClock() : null;
     }
 
     /** Readers' detections plus the pool's write-after-free and double frees: all must be 0. */
