@@ -4,6 +4,7 @@ import java.util.List;
 import org.smrlab.bench.SmrProbe;
 import org.smrlab.run.Metrics;
 import org.smrlab.smr.engine.WaitProbes;
+import org.smrlab.smr.pool.PoolProbe;
 import org.smrlab.smr.pool.PoolStats;
 import org.smrlab.smr.pool.SmrPool;
 import org.smrlab.smr.set.SetNode;
@@ -19,6 +20,7 @@ public final class SetDomain {
     private final SharedDomain<SetNode> shared;
     private final SectionClock.Registry sections = new SectionClock.Registry();
     private final boolean instrumented;
+    private final boolean typeStable;
 
     /**
      * @param spec          the engine spec
@@ -29,10 +31,22 @@ public final class SetDomain {
      */
     public SetDomain(String spec, int buckets, long prefill, boolean instrumented,
                      java.util.function.Function<SetDomain, SmrProbe.Target> target) {
+        this(spec, buckets, prefill, instrumented, 0, target);
+    }
+
+    /**
+     * As above; with {@code typeStableDepot > 0} the pool is the model of NetBSD's PR_PSERIALIZE
+     * pool_cache ({@link SmrPool#typeStable}, that many depot chunks before one is destructed after a
+     * grace period): nodes are reused at once, and the readers' generation checks are then the
+     * validation type-stable readers must do, not use-after-free detections.
+     */
+    public SetDomain(String spec, int buckets, long prefill, boolean instrumented, int typeStableDepot,
+                     java.util.function.Function<SetDomain, SmrProbe.Target> target) {
         this.instrumented = instrumented;
-        SmrPool<SetNode> pool = instrumented
-                ? new SmrPool<>(spec, SetNode::new, SmrProbe.poolProbe())
-                : new SmrPool<>(spec, SetNode::new);
+        this.typeStable = typeStableDepot > 0;
+        PoolProbe probe = instrumented ? SmrProbe.poolProbe() : null;
+        SmrPool<SetNode> pool = typeStable ? SmrPool.typeStable(spec, SetNode::new, probe, typeStableDepot)
+                : new SmrPool<>(spec, SetNode::new, probe);
         this.set = new SmrHashSet(pool, buckets);
         this.shared = new SharedDomain<>(set.reclaimer(), () -> {
             set.close();
@@ -65,10 +79,14 @@ public final class SetDomain {
         return instrumented ? sections.newClock() : null;
     }
 
-    /** Readers' detections plus the pool's write-after-free and double frees: all must be 0. */
+    /**
+     * Readers' detections plus the pool's write-after-free and double frees: all must be 0. In the
+     * type-stable model a reader seeing its node reused is expected (it validates and restarts): only
+     * the pool's own detections count there.
+     */
     public long useAfterFree() {
         PoolStats p = set.pool().stats();
-        return set.detections() + p.writeAfterFree() + p.doubleFrees();
+        return (typeStable ? 0 : set.detections()) + p.writeAfterFree() + p.doubleFrees();
     }
 
     public SmrHashSet set() {
