@@ -78,7 +78,7 @@ public class ProfilerOverheadBench {
             domain = w.domain;
             handle = domain.join();
             ops = new MixedOps(handle, Workload.KEYS, w.readRatio, Section.parse(Section.LOOKUP),
-                    0xC0FFEE + 31L * t.getThreadIndex());
+                    0xC0FFEE + 31L * t.getThreadIndex(), domain.sectionClock()); // null when not instrumented
         }
 
         @TearDown(Level.Trial)

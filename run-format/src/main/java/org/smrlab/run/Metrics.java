@@ -32,6 +32,11 @@ public final class Metrics {
     /** Interval log of batch fills (ns): from a batch's first retire to its advance (GraceLatencyBench). */
     public static final String BATCH_FILL_LOG = "batch.fill";
 
+    /** The mixed workload's readers time one read section in this many ({@link #SECTION_LONG_SHARE}). */
+    public static final int SECTION_SAMPLE_PERIOD = 64;
+    /** A sampled read section longer than this (ns) counts as one that spanned a descheduling ({@link #SECTION_LONG_SHARE}). */
+    public static final long SECTION_LONG_NANOS = 50_000;
+
     private static final Map<String, Metric> ALL = new LinkedHashMap<>();
 
     public static final Metric R2F_P50 = r2f("p50", 50, "median");
@@ -89,8 +94,9 @@ public final class Metrics {
     public static final Metric BATCH_FILL_MAX = batchFill("max", 100);
     public static final Metric SECTION_LONG_SHARE = add(new Metric("smr.section.long.share", "ratio", Metric.Pooling.RATIO_OF_SUMS,
             null, Double.NaN, Metric.Better.LOWER, Metric.Scope.BENCHMARK, true, "the mixed workload's readers: share of sampled "
-            + "read sections (one in 64, timed) whose wall time exceeded 50 us, hundreds of times a section's cost: sections "
-            + "that spanned a descheduling of their thread, which hold every grace period back meanwhile"));
+            + "read sections (one in " + SECTION_SAMPLE_PERIOD + ", timed) whose wall time exceeded " + SECTION_LONG_NANOS / 1000
+            + " us, hundreds of times a section's cost: sections that spanned a descheduling of their thread, which hold every "
+            + "grace period back meanwhile (NaN where no read section was sampled)"));
 
     private Metrics() {
     }
@@ -125,7 +131,7 @@ public final class Metrics {
     private static Metric grace(String stat, double percentile) {
         return add(new Metric("smr.grace." + stat, "ns", Metric.Pooling.MERGED_HISTOGRAM, GRACE_LOG, percentile,
                 Metric.Better.LOWER, Metric.Scope.BENCHMARK, false, "GraceLatencyBench: grace-period latency, from an advance to "
-                + "the first poll of its goal that succeeds (polled about every 20 us), " + statWords(percentile)
+                + "the first poll of its goal that succeeds (the benchmark polls while it waits), " + statWords(percentile)
                 + "; batch-fill time excluded (from the interval logs only)"));
     }
 

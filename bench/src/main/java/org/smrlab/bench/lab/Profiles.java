@@ -106,6 +106,15 @@ public final class Profiles {
             e.add(Entry.of("BystanderBench." + g).engines("gus-lazy").threads("1,1").profiled().run(ns));
         }
         e.add(Entry.of("LookupCostBench.lookup").engines("hp").param("walk", "set").run(ns)); // a diagnostic suite: runs, no profile uses it
+        // The review's suites (run-format's question catalogue), smallest size. MembarrierBench is left out:
+        // it needs a JDK 22+, and the smoke runs on the default JVM.
+        for (String m : List.of("publish", "publishAdvance", "publishRetire")) {
+            e.add(Entry.of("PublishBench." + m).engines("gus").profiled().run(ns));
+        }
+        e.add(Entry.of("GraceLatencyBench.lazyGrace").engines("gus-lazy:tick=1ms").profiled().run(ns));
+        e.add(Entry.of("PoolBench.getPut").engines("gus").param("without", "nothing", "deferredReuse").profiled().run(ns));
+        e.add(Entry.of("ReclamationBench.mixed").engines("pserialize").param("pool", org.smrlab.run.review.Questions.PR_PSERIALIZE_POOL)
+                .threads("max").profiled().run(mixed));
         return e;
     }
 

@@ -20,15 +20,22 @@ public final class MixedOps {
     private final Keys keys;
     private final Section section;
     private final boolean[] isRead = new boolean[DECISIONS];
+    private final SectionClock clock;
     private int next;
 
     public MixedOps(SmrHashSet.Handle handle, long keys, double readRatio, Section section, long seed) {
+        this(handle, keys, readRatio, section, seed, null);
+    }
+
+    /** As above; with a {@code clock}, one read section in {@link org.smrlab.run.Metrics#SECTION_SAMPLE_PERIOD} is timed. */
+    public MixedOps(SmrHashSet.Handle handle, long keys, double readRatio, Section section, long seed, SectionClock clock) {
         if (!(readRatio >= 0 && readRatio <= 1)) {
             throw new IllegalArgumentException("readRatio " + readRatio + " is not in [0, 1]");
         }
         this.handle = handle;
         this.keys = new Keys(2 * keys, seed);
         this.section = section;
+        this.clock = clock;
         SplittableRandom r = new SplittableRandom(seed ^ 0x9E3779B97F4A7C15L);
         for (int i = 0; i < DECISIONS; i++) {
             isRead[i] = r.nextDouble() < readRatio;
@@ -40,7 +47,13 @@ public final class MixedOps {
         long key = keys.next();
         boolean result;
         if (isRead[next++ & (DECISIONS - 1)]) {
-            result = section.run(handle, key);
+            if (clock != null && clock.sampleNext()) {
+                long t0 = System.nanoTime();
+                result = section.run(handle, key);
+                clock.record(System.nanoTime() - t0);
+            } else {
+                result = section.run(handle, key);
+            }
         } else {
             result = handle.remove(key) || handle.add(key);
         }

@@ -32,7 +32,7 @@ import org.smrlab.run.TrialRecord.Length;
 public final class Questions {
     /** Nanosecond-scale costs (read side, write side, floors). */
     static final Length NS_FULL = new Length(3, 2, "500ms", 5, "500ms");
-    static final Length NS_QUICK = new Length(1, 1, "300ms", 4, "200ms");
+    static final Length NS_QUICK = new Length(1, 1, "300ms", 3, "200ms");
     /** The mixed workload over the pool (latency, memory, throughput). */
     static final Length MIXED_FULL = new Length(3, 1, "1s", 5, "1s");
     static final Length MIXED_QUICK = new Length(1, 1, "500ms", 4, "400ms");
@@ -134,9 +134,11 @@ public final class Questions {
                         + "whatever", "point 3, after the questions on rules for usage")),
                 null, List.of(
                 TrialSelector.of("R5.read", "ReadSideBench.emptySection", "read cost: an empty section")
-                        .engines(EngineChoice.safe()).threads("1", "max").run(NS_FULL, NS_QUICK).build(),
-                TrialSelector.of("R5.lookup", "ReadSideBench.lookupSection", "read cost: a lookup in a section")
                         .engines(EngineChoice.safe()).run(NS_FULL, NS_QUICK).build(),
+                TrialSelector.of("R5.readAll", "ReadSideBench.emptySection", "read cost with every core reading")
+                        .engines(EngineChoice.safe()).threads("max").run(NS_FULL, null).build(),
+                TrialSelector.of("R5.lookup", "ReadSideBench.lookupSection", "read cost: a lookup in a section")
+                        .engines(EngineChoice.safe()).run(NS_FULL, null).build(),
                 TrialSelector.of("R5.write", "WriteSideBench.retire", "write cost: amortized retire")
                         .engines(EngineChoice.safe()).run(NS_FULL, NS_QUICK).build(),
                 TrialSelector.of("R5.mixed", "ReclamationBench.mixed", "retire-to-free latency and pending memory under the mixed workload")
@@ -189,13 +191,17 @@ public final class Questions {
                         "reply to SMR_LAZY in the proposed man page")),
                 null, List.of(
                 TrialSelector.of("R7.publish", "PublishBench.publish", "publishing alone: the unlink store under the writer's lock")
-                        .engines(EngineChoice.family("gus family")).threads("1", "2").run(NS_FULL, NS_QUICK).build(),
+                        .engines(EngineChoice.family("gus family")).quickEngines("gus", "gus-lazy").threads("1", "2")
+                        .run(NS_FULL, NS_QUICK).build(),
                 TrialSelector.of("R7.publishAdvance", "PublishBench.publishAdvance", "publish, then advance the write clock")
-                        .engines(EngineChoice.family("gus family")).threads("1", "2").run(NS_FULL, NS_QUICK).build(),
+                        .engines(EngineChoice.family("gus family")).quickEngines("gus", "gus-lazy").threads("1", "2")
+                        .run(NS_FULL, NS_QUICK).build(),
                 TrialSelector.of("R7.publishRetire", "PublishBench.publishRetire", "publish, then retire the old node (batched reclamation)")
-                        .engines(EngineChoice.family("gus family")).threads("1", "2").run(NS_FULL, NS_QUICK).build(),
+                        .engines(EngineChoice.family("gus family")).quickEngines("gus", "gus-lazy").threads("1", "2")
+                        .run(NS_FULL, NS_QUICK).build(),
                 TrialSelector.of("R7.advance", "WriteSideBench.advance", "advance alone, at 1 and 2 writers")
-                        .engines(EngineChoice.family("gus family")).threads("1", "2").run(NS_FULL, NS_QUICK).build()),
+                        .engines(EngineChoice.family("gus family")).quickEngines("gus", "gus-lazy").threads("1", "2")
+                        .run(NS_FULL, NS_QUICK).build()),
                 List.of(), List.of(), List.of()));
 
         add(new Question("R8", "\"Bounded by 2 clock ticks\"", List.of(
@@ -291,7 +297,7 @@ public final class Questions {
                 + "chart hid the batch knob, its peak and p99 set by readers descheduled inside a section", List.of(
                 TrialSelector.of("R15.curve", "ReclamationBench.mixed", "the batch curve with fewer runnable threads than cores "
                                 + "(1) and with as many (all), counting read sections that span a descheduling")
-                        .engines("gus", "ebr").threads("1", "max")
+                        .engines("gus", "ebr").quickEngines("gus").threads("1", "max")
                         .param("batch", "1", "4", "16", "64", "256").quickParam("batch", "1", "64")
                         .metrics(Metrics.PENDING_MEAN.name(), Metrics.PENDING_PEAK.name(), Metrics.R2F_P50.name(),
                                 Metrics.R2F_P99.name(), Metrics.SECTION_LONG_SHARE.name())

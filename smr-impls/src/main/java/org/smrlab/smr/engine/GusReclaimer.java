@@ -471,9 +471,10 @@ public final class GusReclaimer<T> extends AbstractReclaimer<T> implements Seque
         s.counters.advance();
         if (Seq.delta(goal, rd) >= maxDelta) {
             // The clock ran too far ahead of the read hand: wait, or the modular comparisons break.
-            s.counters.waited();
+            long t0 = s.counters.beginWait();
             forcedWaits.incrementAndGet();
             forcedWait(s, goal - maxAdvance);
+            endWait(s.counters, t0);
         }
         return goal;
     }
@@ -574,15 +575,19 @@ public final class GusReclaimer<T> extends AbstractReclaimer<T> implements Seque
     }
 
     void await(GusSession<T> s, long goal) {
-        s.counters.waited();
-        if (mode != Mode.LAZY) {
-            poll(s, goal, true);
-            return;
-        }
-        // Lazy: never force the clock (that would skip the grace the read side relies on); sleep through ticks.
-        long nap = Math.max(1_000, ticker.tickNanos() / 4);
-        while (!poll(s, goal, false)) {
-            LockSupport.parkNanos(nap);
+        long t0 = s.counters.beginWait();
+        try {
+            if (mode != Mode.LAZY) {
+                poll(s, goal, true);
+                return;
+            }
+            // Lazy: never force the clock (that would skip the grace the read side relies on); sleep through ticks.
+            long nap = Math.max(1_000, ticker.tickNanos() / 4);
+            while (!poll(s, goal, false)) {
+                LockSupport.parkNanos(nap);
+            }
+        } finally {
+            endWait(s.counters, t0);
         }
     }
 

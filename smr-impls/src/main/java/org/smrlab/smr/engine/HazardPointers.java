@@ -219,14 +219,18 @@ public final class HazardPointers<T> extends AbstractReclaimer<T> {
                 return;
             }
             Backoff backoff = null;
+            long t0 = 0;
             scan();
             while (count > 0) {
                 if (backoff == null) {
-                    counters.waited();
+                    t0 = counters.beginWait();
                     backoff = new Backoff();
                 }
                 backoff.pause();
                 scan();
+            }
+            if (backoff != null) {
+                domain.endWait(counters, t0);
             }
         }
 

@@ -126,7 +126,7 @@ public final class PserializeReclaimer<T> extends AbstractReclaimer<T> {
         if (coalesce && Seq.geq(laGen(), goal)) {
             return; // another caller's grace period already covered this request
         }
-        c.waited();
+        long t0 = c.beginWait();
         lock.lock();
         try {
             if (!coalesce) {
@@ -150,6 +150,7 @@ public final class PserializeReclaimer<T> extends AbstractReclaimer<T> {
             }
         } finally {
             lock.unlock();
+            endWait(c, t0);
         }
     }
 
