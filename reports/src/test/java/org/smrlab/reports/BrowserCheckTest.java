@@ -26,10 +26,10 @@ import org.smrlab.reports.render.HtmlReport;
  * window, and its engines' colours ({@link EngineStyle}: gus and ebr) are used by nothing else on the page. The report and the screenshot stay in target/browser-check/ for people to look at.
  * Chromium missing is a failure, not a skip: run scripts/setup-report-deps (CI does).
  */
-class BrowserCheckTest {
+public class BrowserCheckTest {
 
 
-    static Path chromium() {
+    public static Path chromium() {
         List<String> candidates = new ArrayList<>();
         String configured = System.getenv("SMRLAB_CHROMIUM");
         if (configured != null && !configured.isBlank()) {
@@ -50,7 +50,7 @@ class BrowserCheckTest {
                 + "$SMRLAB_CHROMIUM); run scripts/setup-report-deps to install it");
     }
 
-    private static String browse(Path chromium, Path work, String name, List<String> extra, Path page) throws Exception {
+    public static String browse(Path chromium, Path work, String name, List<String> extra, Path page) throws Exception {
         Path profile = Files.createTempDirectory(work, "profile-");
         List<String> cmd = new ArrayList<>(List.of(chromium.toString(), "--headless", "--no-sandbox", "--disable-gpu",
                 "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update",

@@ -18,7 +18,9 @@ import org.smrlab.reports.analysis.review.Review;
 import org.smrlab.reports.analysis.review.ReviewBuilder;
 import org.smrlab.reports.analysis.review.Section;
 import org.smrlab.reports.input.ReviewLoader;
+import org.smrlab.reports.input.ReviewMerger;
 import org.smrlab.reports.model.ReviewInput;
+import org.smrlab.reports.render.ReadmeResults;
 import org.smrlab.reports.render.ReviewReport;
 import org.smrlab.run.RunFolder;
 import org.smrlab.reports.input.InputException;
@@ -54,8 +56,9 @@ import picocli.CommandLine.Spec;
 @Command(name = "reports", mixinStandardHelpOptions = true, version = "smrlab reports 0.1",
         description = "Compares, plots and reports JMH results of the smrlab lab (bare -rf csv/json files or run folders).",
         subcommands = {ReportsMain.Compare.class, ReportsMain.Summarize.class, ReportsMain.Plot.class, ReportsMain.Html.class,
-            ReportsMain.Merge.class, ReportsMain.CheckSmoke.class, ReportsMain.Catalogue.class, ReportsMain.ReviewCommand.class},
-        synopsisSubcommandLabel = "(compare | summary | plot | html | merge | check-smoke | catalogue | review)")
+            ReportsMain.Merge.class, ReportsMain.CheckSmoke.class, ReportsMain.Catalogue.class, ReportsMain.ReviewCommand.class,
+            ReportsMain.Readme.class},
+        synopsisSubcommandLabel = "(compare | summary | plot | html | merge | check-smoke | catalogue | review | readme)")
 public final class ReportsMain implements Callable<Integer> {
 
     static final int BAD_INPUT = 2;
@@ -65,7 +68,7 @@ public final class ReportsMain implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        spec.commandLine().getErr().println("reports: name a command: compare, summary, plot, html, merge, check-smoke, catalogue or review");
+        spec.commandLine().getErr().println("reports: name a command: compare, summary, plot, html, merge, check-smoke, catalogue, review or readme");
         spec.commandLine().usage(spec.commandLine().getErr());
         return BAD_INPUT;
     }
@@ -269,7 +272,8 @@ public final class ReportsMain implements Callable<Integer> {
     }
 
     @Command(name = "merge", mixinStandardHelpOptions = true,
-            description = "Combine the shards of one profile into one run folder.")
+            description = "Combine the shards of one profile into one run folder, or the shards of one review "
+                    + "(scripts/lab review --shard i/n) into one review folder.")
     static final class Merge implements Callable<Integer> {
         @Spec
         CommandSpec spec;
@@ -282,6 +286,13 @@ public final class ReportsMain implements Callable<Integer> {
 
         @Override
         public Integer call() throws IOException {
+            if (runs.stream().anyMatch(ReviewMerger::isReview)) {
+                List<ReviewMerger.Shard> shards = ReviewMerger.check(runs);
+                AtomicOutput.writeFolder(out, false, dir -> ReviewMerger.write(shards, dir));
+                spec.commandLine().getOut().println("merged " + shards.size() + " shards of a " + shards.get(0).info().profile()
+                        + " review into " + out + "; now: scripts/report review " + out);
+                return 0;
+            }
             List<RunInput> inputs = new ArrayList<>();
             for (Path p : runs) {
                 inputs.add(RunLoader.load(p));
@@ -363,5 +374,50 @@ public final class ReportsMain implements Callable<Integer> {
                     + missing + " figures missing)");
             return 0;
         }
+    }
+
+    @Command(name = "readme", mixinStandardHelpOptions = true,
+            description = {"The README's results section from a review folder: printed, or with --write put in place of the "
+                    + "section between the README's markers " + ReadmeResults.BEGIN + " and " + ReadmeResults.END + "."})
+    static final class Readme implements Callable<Integer> {
+        @Spec
+        CommandSpec spec;
+
+        @Parameters(arity = "1", paramLabel = "RUN", description = "a review folder (scripts/lab review), e.g. one committed under docs/runs/")
+        Path run;
+
+        @Option(names = "--write", description = "rewrite the README in place (only the section between its markers)")
+        boolean write;
+
+        @Option(names = "--readme", paramLabel = "FILE", defaultValue = "README.md",
+                description = "the README (default: README.md in the current folder)")
+        Path readme;
+
+        @Override
+        public Integer call() throws IOException {
+            ReviewInput input = ReviewLoader.load(run);
+            Review review = ReviewBuilder.build(input);
+            String section = ReadmeResults.markdown(review, runPath(readme, run));
+            if (!write) {
+                spec.commandLine().getOut().print(section);
+                return 0;
+            }
+            if (!java.nio.file.Files.isRegularFile(readme)) {
+                throw InputException.of(readme, "no such file (name the README with --readme)");
+            }
+            String text = java.nio.file.Files.readString(readme, StandardCharsets.UTF_8);
+            String updated = ReadmeResults.splice(text, section, readme.toString());
+            AtomicOutput.writeFile(readme, updated.getBytes(StandardCharsets.UTF_8));
+            spec.commandLine().getOut().println("readme: " + readme + ": results section regenerated from " + run);
+            return 0;
+        }
+    }
+
+    /** How the README names the run: relative to the README's folder, with forward slashes. */
+    static String runPath(Path readme, Path run) {
+        Path base = readme.toAbsolutePath().normalize().getParent();
+        Path target = run.toAbsolutePath().normalize();
+        String rel = base == null ? target.toString() : base.relativize(target).toString();
+        return rel.replace(java.io.File.separatorChar, '/');
     }
 }

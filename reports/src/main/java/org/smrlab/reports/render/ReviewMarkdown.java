@@ -29,7 +29,8 @@ public final class ReviewMarkdown {
         StringBuilder md = new StringBuilder("# The review, answered\n\n");
         md.append("The questions of the NetBSD tech-kern review of smr(9) and pool_cache_set_smr(9), answered from one run "
                 + "of this lab: each section quotes the review, answers with this run's figures, shows the evidence, gives "
-                + "the commands that regenerate it and says what this machine cannot show.\n\n");
+                + "the commands that regenerate it and says what this machine cannot show. Written by `scripts/report review "
+                + "RUN`; every figure, with where it was read, is in `").append(ReviewReport.FIGURES).append("` beside this file.\n\n");
         review.header().forEach(p -> md.append(prose(p)).append("\n\n"));
         for (Section s : review.sections()) {
             section(md, s, charts);

@@ -72,7 +72,7 @@ public final class Figures {
         }
         Optional<Run> run = review.subRun(subRun);
         if (run.isEmpty()) {
-            return Selection.none(this, selector, subRun, "no " + subRun.dir() + "/ sub-run: " + review.absent().get(subRun));
+            return Selection.none(this, selector, subRun, "no " + subRun.dir() + "/ sub-run");
         }
         ReviewInfo info = review.info();
         if (info.quick() && !selector.inQuick()) {
@@ -85,9 +85,9 @@ public final class Figures {
         List<TrialRecord> records = runInfo.trials().stream().filter(t -> selector.matches(t, specs, cores)).toList();
         if (records.isEmpty()) {
             return Selection.none(this, selector, subRun, skipped.map(s -> id + " skipped: " + s.why())
-                    .orElse("no trial of " + id + " (" + selector.what() + ") in " + subRun.dir() + "/" + RunFolder.RUN_JSON));
+                    .orElse("not run: no trial of " + id + " in " + subRun.dir() + "/"));
         }
-        return new Selection(this, selector, subRun, run.get(), records, null, cores);
+        return new Selection(this, selector, subRun, run.get(), records, null, cores, "");
     }
 
     static int cores(RunInfo info) {
@@ -95,8 +95,7 @@ public final class Figures {
     }
 
     /** The figure of one trial (run.json's record {@code r}, its result {@code t} or null) for {@code metric}. */
-    Figure measure(Selection s, TrialRecord r, TrialResult t, String metric) {
-        String what = s.selector().id() + " " + r.label() + " " + metric;
+    Figure measure(Selection s, TrialRecord r, TrialResult t, String metric, String what) {
         String file = s.subRun().dir() + "/" + RunFolder.RESULTS_JSON;
         if (r.status() == TrialRecord.Status.FAILED) {
             return missing(what, "trial failed: " + r.label() + " (" + s.subRun().dir() + "/)");
@@ -114,7 +113,7 @@ public final class Figures {
             m = MetricValues.of(s.run(), t, metric);
         }
         if (m.isEmpty()) {
-            return missing(what, metric + " is not among the results of " + r.label() + " (" + s.subRun().dir() + "/)");
+            return missing(what, "not reported by the trial (" + metric + ", " + s.subRun().dir() + "/)");
         }
         Measurement v = m.get();
         if (!Double.isFinite(v.score())) {

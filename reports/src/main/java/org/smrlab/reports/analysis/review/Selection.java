@@ -26,8 +26,10 @@ public final class Selection {
     private final List<TrialRecord> records;
     private final String why;
     private final int cores;
+    private final String path;
 
-    Selection(Figures figures, TrialSelector selector, SubRun subRun, Run run, List<TrialRecord> records, String why, int cores) {
+    Selection(Figures figures, TrialSelector selector, SubRun subRun, Run run, List<TrialRecord> records, String why, int cores,
+              String path) {
         this.figures = figures;
         this.selector = selector;
         this.subRun = subRun;
@@ -35,10 +37,16 @@ public final class Selection {
         this.records = List.copyOf(records);
         this.why = why;
         this.cores = cores;
+        this.path = path;
     }
 
     static Selection none(Figures figures, TrialSelector selector, SubRun subRun, String why) {
-        return new Selection(figures, selector, subRun, null, List.of(), why, 1);
+        return new Selection(figures, selector, subRun, null, List.of(), why, 1, "");
+    }
+
+    /** What the selection is, whether or not the run has it: selector, sub-run, and each narrowing. */
+    public String describe() {
+        return selector.id() + " " + subRun.dir() + path;
     }
 
     /** The figures this selection belongs to. */
@@ -73,10 +81,10 @@ public final class Selection {
 
     private Selection narrowed(List<TrialRecord> kept, String by) {
         if (records.isEmpty()) {
-            return this;
+            return new Selection(figures, selector, subRun, run, records, why, cores, path + " " + by);
         }
-        String reason = kept.isEmpty() ? "no trial of " + selector.id() + " with " + by + " in " + subRun.dir() + "/" : null;
-        return new Selection(figures, selector, subRun, run, kept, reason, cores);
+        String reason = kept.isEmpty() ? "not run (" + by + ", " + subRun.dir() + "/)" : null;
+        return new Selection(figures, selector, subRun, run, kept, reason, cores, path + " " + by);
     }
 
     /** The trials whose {@code engine} parameter is {@code spec} exactly. */
@@ -152,7 +160,7 @@ public final class Selection {
      * trial lacks it.
      */
     public Figure figure(String metric) {
-        String what = selector.id() + " " + subRun.dir() + " " + metric;
+        String what = describe() + " " + metric;
         if (records.isEmpty()) {
             return figures.missing(what, why);
         }
@@ -161,6 +169,6 @@ public final class Selection {
                     + "(a generator defect: " + String.join(", ", records.stream().map(TrialRecord::label).toList()) + ")");
         }
         TrialRecord r = records.get(0);
-        return figures.measure(this, r, resultOf(r).orElse(null), metric);
+        return figures.measure(this, r, resultOf(r).orElse(null), metric, what);
     }
 }
