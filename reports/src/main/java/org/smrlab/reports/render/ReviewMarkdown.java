@@ -18,6 +18,9 @@ import org.smrlab.run.review.Question;
  */
 public final class ReviewMarkdown {
 
+    /** Said where a section has no table or chart. */
+    static final String NO_EVIDENCE = "This run holds no table or chart of this question's evidence (the answer says what is missing).";
+
     /** The heading of the closing table. */
     public static final String VERDICTS = "Verdicts";
 
@@ -69,6 +72,9 @@ public final class ReviewMarkdown {
             md.append(i == 0 ? "" : "\n\n").append(prose(s.answer().get(i)));
         }
         md.append("\n\n**Evidence.**\n\n");
+        if (s.evidence().isEmpty()) {
+            md.append(NO_EVIDENCE).append("\n\n");
+        }
         for (Block b : s.evidence()) {
             if (b instanceof Block.Table t) {
                 table(md, t);

@@ -107,6 +107,9 @@ public final class ReviewReport {
             h.append("<h3>Answer</h3>\n");
             s.answer().forEach(p -> h.append("<p>").append(prose(p)).append("</p>\n"));
             h.append("<h3>Evidence</h3>\n");
+            if (s.evidence().isEmpty()) {
+                h.append("<p class=\"note\">").append(esc(ReviewMarkdown.NO_EVIDENCE)).append("</p>\n");
+            }
             for (Block b : s.evidence()) {
                 if (b instanceof Block.Table t) {
                     table(h, t);

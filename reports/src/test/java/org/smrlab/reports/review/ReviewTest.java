@@ -47,6 +47,28 @@ class ReviewTest {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final Pattern SECTION = Pattern.compile("(?m)^## (R\\d+) ");
 
+    /** One rendering of the untouched fixture, shared by the tests that only read it. */
+    @TempDir
+    static Path shared;
+    private static String sharedMd;
+
+    static synchronized String sharedMd() {
+        if (sharedMd == null) {
+            sharedMd = render(ReviewFixture.copy(shared), shared.resolve("out"));
+        }
+        return sharedMd;
+    }
+
+    static Path sharedRun() {
+        sharedMd();
+        return shared.resolve(ReviewFixture.NAME);
+    }
+
+    static Path sharedOut() {
+        sharedMd();
+        return shared.resolve("out");
+    }
+
     /** Renders the review of {@code run} into {@code out}; returns review.md. */
     static String render(Path run, Path out) {
         Fixtures.Result r = Fixtures.cli("review", run, "--out", out);
@@ -64,8 +86,8 @@ class ReviewTest {
     }
 
     @Test
-    void everyQuestionHasItsSectionInOrderAndTheVerdictTableEndsIt(@TempDir Path tmp) throws IOException {
-        String md = render(ReviewFixture.copy(tmp), tmp.resolve("out"));
+    void everyQuestionHasItsSectionInOrderAndTheVerdictTableEndsIt() throws IOException {
+        String md = sharedMd();
         List<String> ids = new ArrayList<>();
         Matcher m = SECTION.matcher(md);
         while (m.find()) {
@@ -86,7 +108,7 @@ class ReviewTest {
         for (Question q : Questions.all()) {
             q.quotes().forEach(quote -> assertThat(md).contains("“" + quote.text() + "”"));
         }
-        assertThat(Files.readString(tmp.resolve("out").resolve(RunFolder.REVIEW_HTML))).contains("<h2>R16 ")
+        assertThat(Files.readString(sharedOut().resolve(RunFolder.REVIEW_HTML))).contains("<h2>R16 ")
                 .contains("id=\"verdicts\"").doesNotContain("http://").doesNotContain("https://");
     }
 
@@ -95,10 +117,10 @@ class ReviewTest {
      * the provenance log; and each measured score in the log is the one results.json holds for its trial.
      */
     @Test
-    void everyNumberOfTheReviewIsTracedToTheRunsData(@TempDir Path tmp) throws IOException {
-        Path run = ReviewFixture.copy(tmp);
-        Path out = tmp.resolve("out");
-        String md = render(run, out);
+    void everyNumberOfTheReviewIsTracedToTheRunsData() throws IOException {
+        Path run = sharedRun();
+        Path out = sharedOut();
+        String md = sharedMd();
         List<CSVRecord> log = log(out);
         Set<String> logged = new LinkedHashSet<>();
         log.forEach(r -> logged.addAll(NumberTokens.of(r.get("text"))));
@@ -164,8 +186,7 @@ class ReviewTest {
     /** A trial taken out of the run (run.json and results.json) turns each of its figures into "missing", never another number. */
     @Test
     void aTrialTakenOutTurnsItsFiguresMissing(@TempDir Path tmp) throws IOException {
-        Path run = ReviewFixture.copy(tmp.resolve("a"));
-        List<CSVRecord> before = log(renderTo(run, tmp.resolve("out-a")));
+        List<CSVRecord> before = log(sharedOut());
         String label = ReviewFixture.REMOVED;
         List<CSVRecord> fromTrial = before.stream().filter(r -> r.get("trial").equals(label) && r.get("kind").equals("measured")).toList();
         assertThat(fromTrial).as("the fixture's review shows figures of " + label).isNotEmpty();
@@ -184,11 +205,6 @@ class ReviewTest {
             assertThat(md).contains(now.get("text"));
         }
         assertThat(log(outB)).noneMatch(r -> r.get("trial").equals(label));
-    }
-
-    private static Path renderTo(Path run, Path out) {
-        render(run, out);
-        return out;
     }
 
     /** Without the JDK 22+ sub-run, its figures are missing and the review says why. */
@@ -245,9 +261,8 @@ class ReviewTest {
 
     /** The markdown's figures are what the HTML shows: one model, two renderings. */
     @Test
-    void thePageShowsTheSameFiguresAsTheMarkdown(@TempDir Path tmp) throws IOException {
-        Path out = tmp.resolve("out");
-        render(ReviewFixture.copy(tmp), out);
+    void thePageShowsTheSameFiguresAsTheMarkdown() throws IOException {
+        Path out = sharedOut();
         String html = Files.readString(out.resolve(RunFolder.REVIEW_HTML));
         for (CSVRecord r : log(out)) {
             if (r.get("kind").equals("measured")) {

@@ -39,6 +39,35 @@ final class Common {
         return m;
     }
 
+    /** Engine specs in the catalogue's order of their engines; within an engine, the plain spec first, then by text. */
+    static List<String> ordered(Figures f, java.util.Collection<String> specs) {
+        List<String> names = catalogue(f).stream().map(EngineFacts::name).toList();
+        List<String> l = new ArrayList<>(specs);
+        l.sort(java.util.Comparator.<String>comparingInt(s -> names.indexOf(name(s)) < 0 ? names.size() : names.indexOf(name(s)))
+                .thenComparing(Common::name).thenComparing(s -> s.contains(":")).thenComparing(s -> s, org.smrlab.reports.model.Numbers.NATURAL));
+        return l;
+    }
+
+    /**
+     * The specs of a selection in order: the catalogue's engines, then within an engine by the knobs each spec
+     * writes, durations as durations ({@code tick=100us} before {@code tick=1ms}), numbers as numbers.
+     */
+    static List<String> ordered(Selection sel) {
+        List<String> names = catalogue(sel.figuresOwner()).stream().map(EngineFacts::name).toList();
+        List<String> l = new ArrayList<>(sel.engines());
+        l.sort(java.util.Comparator.<String>comparingInt(s -> names.indexOf(name(s)) < 0 ? names.size() : names.indexOf(name(s)))
+                .thenComparing(Common::name).thenComparing(s -> s.contains(":"))
+                .thenComparingLong(s -> writtenDuration(sel, s)).thenComparing(s -> s, org.smrlab.reports.model.Numbers.NATURAL));
+        return l;
+    }
+
+    /** The sum of the durations (ns) among the knobs {@code spec} writes; 0 when none is a duration. */
+    private static long writtenDuration(Selection sel, String spec) {
+        return sel.engine(spec).records().stream().findFirst().filter(r -> r.engine() != null)
+                .map(r -> r.engine().durations().entrySet().stream().filter(e -> r.engine().written().containsKey(e.getKey()))
+                        .mapToLong(java.util.Map.Entry::getValue).sum()).orElse(0L);
+    }
+
     /** The engine name of a spec ({@code gus-lazy} of {@code gus-lazy:tick=1ms}). */
     static String name(String spec) {
         int colon = spec.indexOf(':');

@@ -32,7 +32,7 @@ final class CostAnswers {
         if (s.isEmpty()) {
             Common.catalogue(f).stream().filter(e -> !e.unsafeByDesign()).forEach(e -> s.add(e.name()));
         }
-        return new ArrayList<>(s);
+        return Common.ordered(f, s);
     }
 
     static String yesNo(boolean b) {

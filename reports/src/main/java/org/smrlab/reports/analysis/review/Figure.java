@@ -102,8 +102,15 @@ public record Figure(Kind kind, String what, double value, double error, double 
         if (whole && v == Math.rint(v) && Math.abs(v) < 1e15) {
             return String.format(Locale.ROOT, "%,d", (long) v);
         }
-        if (Math.abs(v) >= 1000 && Math.abs(v) < 1e9) {
-            return String.format(Locale.ROOT, "%,d", Math.round(v));
+        double a = Math.abs(v);
+        if (a >= 1000 && a < 1e15) {
+            // three significant digits, the rest zeros: 1,254,108 nodes read as 1,250,000 would lie, so counts take the
+            // whole-number path above; a time or a rate keeps three digits
+            java.math.BigDecimal d = new java.math.BigDecimal(v).round(new java.math.MathContext(3));
+            return String.format(Locale.ROOT, "%,d", d.longValue());
+        }
+        if (a != 0 && a < 1e-4) {
+            return new java.math.BigDecimal(v).round(new java.math.MathContext(3)).stripTrailingZeros().toPlainString();
         }
         return Numbers.sig(v, 3);
     }

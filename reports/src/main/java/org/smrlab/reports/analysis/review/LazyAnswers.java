@@ -96,7 +96,7 @@ final class LazyAnswers {
                 "JVM", "engine", "synchronize", "tick", "in ticks", "membarriers per synchronize");
         for (SubRun sub : both()) {
             Selection s = f.select("R6.synchronizeTick", sub);
-            for (String spec : s.isEmpty() ? List.of(GUS) : s.engines()) {
+            for (String spec : s.isEmpty() ? List.of(GUS) : Common.ordered(s)) {
                 Figure v = s.engine(spec).figure(SCORE);
                 boolean lazy = Common.name(spec).equals(LAZY);
                 Figure t = lazy ? Common.knobNanos(s, spec, "tick") : null;
@@ -217,7 +217,7 @@ final class LazyAnswers {
         List<Prose> holds = new ArrayList<>();
         for (SubRun sub : both()) {
             Selection s = f.select("R8.grace", sub);
-            for (String spec : s.isEmpty() ? List.of(LAZY) : s.engines()) {
+            for (String spec : s.isEmpty() ? List.of(LAZY) : Common.ordered(s)) {
                 Selection one = s.engine(spec);
                 Figure tick = Common.knobNanos(s, spec, "tick");
                 Figure p50 = one.figure(Metrics.GRACE_P50.name());

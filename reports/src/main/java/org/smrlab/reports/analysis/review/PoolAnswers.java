@@ -46,7 +46,7 @@ final class PoolAnswers {
         for (SubRun sub : List.of(JDK17, SubRun.MEMBARRIER_JVM)) {
             Selection pool = f.select("R12.pool", sub);
             Selection pr = f.select("R12.prPserialize", sub);
-            List<String> specs = pool.isEmpty() ? Questions.POOL_COMPARISON : pool.engines();
+            List<String> specs = pool.isEmpty() ? Questions.POOL_COMPARISON : Common.ordered(pool);
             Figure gusScore = pool.engine("gus").figure(SCORE);
             for (String spec : specs) {
                 t.row(row(sub, Common.engine(pool, spec), pool.engine(spec), columns));
@@ -166,7 +166,7 @@ final class PoolAnswers {
                 "engine", "threads", "batch", "pending mean", "pending peak", "retire→free p50", "retire→free p99",
                 "sections descheduled", "forks");
         List<ChartSpec.Series> series = new ArrayList<>();
-        for (String spec : curve.engines().isEmpty() ? List.of("gus", "ebr") : curve.engines()) {
+        for (String spec : curve.isEmpty() ? List.of("gus", "ebr") : Common.ordered(curve)) {
             for (String threads : List.of("1", "max")) {
                 Selection s = curve.engine(spec).threads(threads);
                 List<ChartSpec.Point> points = new ArrayList<>();

@@ -68,7 +68,7 @@ final class UsageAnswers {
         Selection limit = f.select("R2.limit", JDK17);
         Selection tick = f.select("R2.tick", JDK17);
         List<Sweep> sweeps = new ArrayList<>();
-        for (String engine : batch.engines()) {
+        for (String engine : Common.ordered(batch)) {
             Selection e = batch.engine(engine);
             List<String> values = e.values(TrialRecord.BATCH_PARAM);
             values.sort(org.smrlab.reports.model.Numbers.NATURAL);
@@ -76,7 +76,7 @@ final class UsageAnswers {
                     values.stream().map(v -> param(e, TrialRecord.BATCH_PARAM, v)).toList()));
         }
         for (Selection knob : List.of(limit, tick)) {
-            List<String> specs = knob.engines();
+            List<String> specs = Common.ordered(knob);
             if (!specs.isEmpty()) {
                 String name = Common.name(specs.get(0));
                 sweeps.add(new Sweep(knob.selector().id().substring(knob.selector().id().indexOf('.') + 1), name, specs,
@@ -413,7 +413,7 @@ final class UsageAnswers {
         Selection checked = f.select(checkedId, sub);
         SectionBuilder.Table t = new SectionBuilder.Table(Prose.words("What checked mode costs: " + what + " (").c(sub.dir() + "/")
                 .t(")"), "engine", "plain", "checked", "checked ÷ plain", "forks");
-        List<String> specs = checked.engines().stream().filter(c -> checked.engine(c).records().stream()
+        List<String> specs = Common.ordered(checked).stream().filter(c -> checked.engine(c).records().stream()
                 .anyMatch(r -> r.engine() != null && r.engine().checked())).toList();
         for (String c : specs) {
             String p = plainOf(checked, c);
