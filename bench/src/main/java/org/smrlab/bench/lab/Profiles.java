@@ -46,6 +46,10 @@ public final class Profiles {
     public static final String[] CHECKED = {"gus:checked=true", "gus-lazy:checked=true", "qsbr:checked=true",
         "ebr:checked=true", "hp:checked=true", "pserialize:checked=true"};
 
+    /** Benchmarks that run only on a JDK 22+ (membarrier through FFM): left out of the smoke, which runs on the default JVM. */
+    public static final List<String> NEEDS_JDK22 = org.smrlab.bench.MembarrierBench.FLOORS.keySet().stream()
+            .map(m -> org.smrlab.bench.MembarrierBench.class.getName() + "." + m).toList();
+
     private static final Map<String, Profile> ALL = new LinkedHashMap<>();
 
     static {
