@@ -15,6 +15,7 @@ import org.smrlab.reports.analysis.SmokeCheck;
 import org.smrlab.reports.analysis.Summary;
 import org.smrlab.reports.input.InputException;
 import org.smrlab.reports.input.Merger;
+import org.smrlab.reports.input.ReviewMerger;
 import org.smrlab.reports.input.RunLoader;
 import org.smrlab.reports.model.Run;
 import org.smrlab.reports.model.RunInput;
@@ -261,7 +262,8 @@ public final class ReportsMain implements Callable<Integer> {
     }
 
     @Command(name = "merge", mixinStandardHelpOptions = true,
-            description = "Combine the shards of one profile into one run folder.")
+            description = "Combine the shards of one profile into one run folder, or the shards of a review (scripts/lab review "
+                    + "--shard i/n) into one review folder (each sub-run merged, evidence from shard 1).")
     static final class Merge implements Callable<Integer> {
         @Spec
         CommandSpec spec;
@@ -274,6 +276,13 @@ public final class ReportsMain implements Callable<Integer> {
 
         @Override
         public Integer call() throws IOException {
+            if (runs.stream().anyMatch(ReviewMerger::isReview)) {
+                List<ReviewMerger.Shard> shards = ReviewMerger.check(runs);
+                AtomicOutput.writeFolder(out, false, dir -> ReviewMerger.write(shards, dir));
+                spec.commandLine().getOut().println("merged " + shards.size() + " shards of the review '" + shards.get(0).info().profile()
+                        + "' into " + out);
+                return 0;
+            }
             List<RunInput> inputs = new ArrayList<>();
             for (Path p : runs) {
                 inputs.add(RunLoader.load(p));
