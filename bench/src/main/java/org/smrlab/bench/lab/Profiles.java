@@ -36,7 +36,7 @@ public final class Profiles {
     /** The engine variants the sweep runs at every batch size: defaults plus each engine's own knob. */
     public static final List<String> SWEEP_SPECS = List.of("gus", "gus-deferred", "gus-deferred:limit=4",
             "gus-deferred:limit=64", "gus-lazy", "gus-lazy:tick=10ms", "qsbr", "ebr", "hp", "hp:slots=4",
-            "pserialize", "pserialize:coalesce=false");
+            "pserialize", "pserialize:coalesce=true", "pserialize:async=true");
 
     /** BystanderBench's groups: a bystander beside a writer that is idle, retires, advances or synchronizes. */
     private static final List<String> BYSTANDER_ANY = List.of("idle", "retiring");
@@ -45,6 +45,10 @@ public final class Profiles {
     /** Checked mode's cost on the read side: these beside the plain rows of the same suite. */
     public static final String[] CHECKED = {"gus:checked=true", "gus-lazy:checked=true", "qsbr:checked=true",
         "ebr:checked=true", "hp:checked=true", "pserialize:checked=true"};
+
+    /** Benchmarks that run only on a JDK 22+ (membarrier through FFM): left out of the smoke, which runs on the default JVM. */
+    public static final List<String> NEEDS_JDK22 = org.smrlab.bench.MembarrierBench.FLOORS.keySet().stream()
+            .map(m -> org.smrlab.bench.MembarrierBench.class.getName() + "." + m).toList();
 
     private static final Map<String, Profile> ALL = new LinkedHashMap<>();
 

@@ -265,7 +265,9 @@ public final class Review {
             out.printf("[review] %d selectors left out (this build cannot run them): %s%n", planned.skipped().size(),
                     String.join(", ", planned.skipped().stream().map(ReviewInfo.Skipped::selector).toList()));
         }
-        if (o.shardCount() == 1) {
+        if (o.noRender()) {
+            out.printf("[review] --no-render: render it with scripts/report review %s%n", done);
+        } else if (o.shardCount() == 1) {
             render(out, root, done);
         } else {
             out.printf("[review] shard %d of %d: merge the shards with scripts/report merge SHARD... --out DIR, then "

@@ -28,16 +28,18 @@ import org.smrlab.run.review.TrialSelector;
  * @param dryRun     print the plan and its estimate; run nothing
  * @param only       question or selector ids to keep ({@code R2}, {@code R6.read}); empty: all
  * @param evidence   which evidence files to write (shard 1 only); default all
- * @param tiny       every trial one fork of one 100 ms iteration, torture one second per engine: for tests of the wiring
+ * @param tiny       every trial one fork of one 100 ms iteration, torture half a second per engine: for tests of the wiring
+ * @param noRender   write the data only; do not run the reports tool
  * @param help       print the usage
  */
 public record ReviewOptions(boolean quick, String jvm, boolean noJdk22, Path out, int shardIndex, int shardCount,
-                            boolean dryRun, List<String> only, Set<EvidenceKind> evidence, boolean tiny, boolean help) {
+                            boolean dryRun, List<String> only, Set<EvidenceKind> evidence, boolean tiny, boolean noRender,
+                            boolean help) {
 
     public static final String COMMAND = "review";
 
     static final List<String> OPTIONS = List.of("--quick", "--jvm", "--no-jdk22", "--shard", "--out", "--dry-run", "--only",
-            "--evidence", "--tiny", "--help");
+            "--evidence", "--tiny", "--no-render", "--help");
 
     public static String usage() {
         return String.join("\n",
@@ -54,7 +56,8 @@ public record ReviewOptions(boolean quick, String jvm, boolean noJdk22, Path out
                 "  --dry-run        print the plan and its estimated time; run nothing",
                 "  --only IDS       only these questions or selectors, comma-separated (R2,R6.read)",
                 "  --evidence KINDS which evidence files: " + String.join(", ", kindNames()) + ", all or none (default all)",
-                "  --tiny           every trial 1 fork of 100 ms, torture 1 s per engine: a test of the wiring, no figures",
+                "  --tiny           every trial 1 fork of 100 ms, torture 0.5 s per engine: a test of the wiring, no figures",
+                "  --no-render      write the data only (render later: scripts/report review DIR)",
                 "  --help           this text");
     }
 
@@ -78,6 +81,7 @@ public record ReviewOptions(boolean quick, String jvm, boolean noJdk22, Path out
         List<String> only = List.of();
         Set<EvidenceKind> evidence = EnumSet.allOf(EvidenceKind.class);
         boolean tiny = false;
+        boolean noRender = false;
         boolean help = false;
         for (int i = 0; i < args.length; i++) {
             String a = args[i];
@@ -88,7 +92,7 @@ public record ReviewOptions(boolean quick, String jvm, boolean noJdk22, Path out
             }
             switch (a) {
                 case "--help", "-h" -> help = true;
-                case "--quick", "--no-jdk22", "--dry-run", "--tiny" -> {
+                case "--quick", "--no-jdk22", "--dry-run", "--tiny", "--no-render" -> {
                     if (value != null) {
                         throw new UsageException(a + " takes no value");
                     }
@@ -96,6 +100,7 @@ public record ReviewOptions(boolean quick, String jvm, boolean noJdk22, Path out
                         case "--quick" -> quick = true;
                         case "--no-jdk22" -> noJdk22 = true;
                         case "--dry-run" -> dryRun = true;
+                        case "--no-render" -> noRender = true;
                         default -> tiny = true;
                     }
                 }
@@ -135,7 +140,7 @@ public record ReviewOptions(boolean quick, String jvm, boolean noJdk22, Path out
                         : "unexpected argument '" + a + "': the review takes options only; valid options: " + String.join(", ", OPTIONS));
             }
         }
-        return new ReviewOptions(quick, jvm, noJdk22, out, shardIndex, shardCount, dryRun, only, evidence, tiny, help);
+        return new ReviewOptions(quick, jvm, noJdk22, out, shardIndex, shardCount, dryRun, only, evidence, tiny, noRender, help);
     }
 
     static List<String> parseOnly(String value) {

@@ -75,8 +75,11 @@ public final class FactTables implements EvidenceStep {
     static List<FactsEvidence.NamedValue> policies() {
         return List.of(
                 new FactsEvidence.NamedValue("pool.bucket", String.valueOf(SmrPool.BUCKET), "nodes",
-                        "nodes per depot chunk: a thread's cache gives one chunk to the depot when it holds two, and takes one "
-                        + "when it is empty", "SmrPool.BUCKET"),
+                        "nodes per depot chunk: the unit in which free nodes move between a thread's cache and the shared depot",
+                        "SmrPool.BUCKET"),
+                new FactsEvidence.NamedValue("pool.cache.buckets", String.valueOf(SmrPool.CACHE_BUCKETS), "buckets",
+                        "a thread's cache gives one bucket to the depot when it holds this many, and takes one from the depot "
+                        + "when it is empty", "SmrPool.CACHE_BUCKETS"),
                 new FactsEvidence.NamedValue("pool.trim", "never", null, "the pool never gives cached nodes back: its footprint "
                         + "only grows, which is the memory-growth figure", "SmrPool (what it refuses to do)"),
                 new FactsEvidence.NamedValue("pool.get.waits", "never", null, "a get that finds no free node allocates one (the "

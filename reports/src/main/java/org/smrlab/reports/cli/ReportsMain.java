@@ -18,13 +18,13 @@ import org.smrlab.reports.analysis.review.Review;
 import org.smrlab.reports.analysis.review.ReviewBuilder;
 import org.smrlab.reports.analysis.review.Section;
 import org.smrlab.reports.input.ReviewLoader;
-import org.smrlab.reports.input.ReviewMerger;
 import org.smrlab.reports.model.ReviewInput;
 import org.smrlab.reports.render.ReadmeResults;
 import org.smrlab.reports.render.ReviewReport;
 import org.smrlab.run.RunFolder;
 import org.smrlab.reports.input.InputException;
 import org.smrlab.reports.input.Merger;
+import org.smrlab.reports.input.ReviewMerger;
 import org.smrlab.reports.input.RunLoader;
 import org.smrlab.reports.model.Run;
 import org.smrlab.reports.model.RunInput;
@@ -272,8 +272,8 @@ public final class ReportsMain implements Callable<Integer> {
     }
 
     @Command(name = "merge", mixinStandardHelpOptions = true,
-            description = "Combine the shards of one profile into one run folder, or the shards of one review "
-                    + "(scripts/lab review --shard i/n) into one review folder.")
+            description = "Combine the shards of one profile into one run folder, or the shards of a review (scripts/lab review "
+                    + "--shard i/n) into one review folder (each sub-run merged, evidence from shard 1).")
     static final class Merge implements Callable<Integer> {
         @Spec
         CommandSpec spec;
@@ -289,8 +289,8 @@ public final class ReportsMain implements Callable<Integer> {
             if (runs.stream().anyMatch(ReviewMerger::isReview)) {
                 List<ReviewMerger.Shard> shards = ReviewMerger.check(runs);
                 AtomicOutput.writeFolder(out, false, dir -> ReviewMerger.write(shards, dir));
-                spec.commandLine().getOut().println("merged " + shards.size() + " shards of a " + shards.get(0).info().profile()
-                        + " review into " + out + "; now: scripts/report review " + out);
+                spec.commandLine().getOut().println("merged " + shards.size() + " shards of the review '" + shards.get(0).info().profile()
+                        + "' into " + out);
                 return 0;
             }
             List<RunInput> inputs = new ArrayList<>();

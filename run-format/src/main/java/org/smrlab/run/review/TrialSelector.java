@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.SortedMap;
 import java.util.TreeMap;
+import org.smrlab.run.BenchmarkFacts;
 import org.smrlab.run.TrialRecord;
 
 /**
@@ -110,15 +111,28 @@ public record TrialSelector(String id, String what, String benchmark, EngineChoi
     }
 
     /**
-     * Whether trial {@code t} of a run is one this selector asks for: the same benchmark; its engine
-     * parameter among the engines the choice names in that run's catalogue (or no engine for
-     * {@link EngineChoice.Kind#NONE}); every selector parameter among the values of the full or the
-     * quick review; and its threads among the selector's tokens resolved with {@code cores}.
-     *
-     * @param engineSpecs the engines of the full and the quick review resolved against the run's catalogue
-     *                    ({@link #engineSpecs})
+     * The trials of {@code run} this selector asks for: {@link #matches(TrialRecord, boolean, List, int, BenchmarkFacts)}
+     * with what run.json records (the review's profile, the engine catalogue, the benchmarks'
+     * defaults, the machine's cores). The one rule by which the reports find a selector's trials.
      */
-    public boolean matches(TrialRecord t, List<String> engineSpecs, int cores) {
+    public java.util.function.Predicate<TrialRecord> in(org.smrlab.run.RunInfo run) {
+        boolean quickReview = ReviewInfo.QUICK.equals(run.profile());
+        List<String> specs = engines(quickReview).resolve(run.catalogue() == null ? List.of() : run.catalogue());
+        int cores = run.machine() == null || run.machine().cores() == null ? 1 : run.machine().cores();
+        BenchmarkFacts facts = run.benchmarks() == null ? null : run.benchmarks().get(qualifiedBenchmark());
+        return t -> matches(t, quickReview, specs, cores, facts);
+    }
+
+    /**
+     * Whether trial {@code t} is one this selector plans in the full or the quick review: the same
+     * benchmark; its engine parameter among {@code engineSpecs} (the review's engines resolved with
+     * {@link EngineChoice#resolve}), or no engine for {@link EngineChoice.Kind#NONE}; each selector
+     * parameter among that review's values; every other parameter at the benchmark's default
+     * ({@code facts}: run.json's record of it; null skips this check), as the plan left it, so that a
+     * selector does not also find another question's trials at other values; and its threads among
+     * the selector's tokens resolved with {@code cores}.
+     */
+    public boolean matches(TrialRecord t, boolean quickReview, List<String> engineSpecs, int cores, BenchmarkFacts facts) {
         if (t.benchmark() == null || !t.benchmark().equals(qualifiedBenchmark()) || t.params() == null) {
             return false;
         }
@@ -126,10 +140,25 @@ public record TrialSelector(String id, String what, String benchmark, EngineChoi
         if (engines.kind() == EngineChoice.Kind.NONE ? engine != null : engine == null || !engineSpecs.contains(engine)) {
             return false;
         }
-        for (Map.Entry<String, List<String>> p : params.entrySet()) {
-            String v = t.params().get(p.getKey());
-            List<String> quickValues = quickParams.getOrDefault(p.getKey(), List.of());
-            if (v == null || !(p.getValue().contains(v) || quickValues.contains(v))) {
+        SortedMap<String, List<String>> wanted = params(quickReview);
+        for (Map.Entry<String, String> p : t.params().entrySet()) {
+            if (p.getKey().equals(TrialRecord.ENGINE_PARAM)) {
+                continue;
+            }
+            List<String> values = wanted.get(p.getKey());
+            if (values != null) {
+                if (!values.contains(p.getValue())) {
+                    return false;
+                }
+            } else if (facts != null) {
+                String d = facts.defaultOf(p.getKey());
+                if (d != null && !d.equals(p.getValue())) {
+                    return false;
+                }
+            }
+        }
+        for (String p : wanted.keySet()) {
+            if (!t.params().containsKey(p)) {
                 return false;
             }
         }

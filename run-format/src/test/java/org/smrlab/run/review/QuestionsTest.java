@@ -167,18 +167,45 @@ class QuestionsTest {
     void aSelectorMatchesTheTrialsItPlans() {
         TrialSelector s = Questions.selector("R2.batch").orElseThrow();
         List<String> specs = s.engineSpecs(CATALOGUE);
+        org.smrlab.run.BenchmarkFacts mixed = new org.smrlab.run.BenchmarkFacts(false, new java.util.TreeMap<>(Map.of(
+                "batch", List.of("default"), "readRatio", List.of("0.9"), "engine", List.of("gus", "hp"))), null);
         Map<String, String> p = Map.of("engine", "gus", "batch", "64", "readRatio", "0.9");
-        assertThat(s.matches(trial("ReclamationBench.mixed", p, 2), specs, 2)).isTrue();
-        assertThat(s.matches(trial("ReclamationBench.mixed", p, 1), specs, 2)).as("threads max = 2").isFalse();
-        assertThat(s.matches(trial("ReclamationBench.mixed", Map.of("engine", "gus", "batch", "5"), 2), specs, 2)).isFalse();
-        assertThat(s.matches(trial("ReclamationBench.mixed", Map.of("engine", "hp", "batch", "64"), 2), specs, 2)).isFalse();
-        assertThat(s.matches(trial("WriteSideBench.retire", p, 2), specs, 2)).isFalse();
+        assertThat(s.matches(trial("ReclamationBench.mixed", p, 2), false, specs, 2, mixed)).isTrue();
+        assertThat(s.matches(trial("ReclamationBench.mixed", p, 1), false, specs, 2, mixed)).as("threads max = 2").isFalse();
+        assertThat(s.matches(trial("ReclamationBench.mixed", Map.of("engine", "gus", "batch", "5"), 2), false, specs, 2, mixed))
+                .isFalse();
+        assertThat(s.matches(trial("ReclamationBench.mixed", Map.of("engine", "hp", "batch", "64"), 2), false, specs, 2, mixed))
+                .isFalse();
+        assertThat(s.matches(trial("WriteSideBench.retire", p, 2), false, specs, 2, mixed)).isFalse();
+        Map<String, String> grid = Map.of("engine", "gus", "batch", "64", "readRatio", "0.5");
+        assertThat(s.matches(trial("ReclamationBench.mixed", grid, 2), false, specs, 2, null)).as("unchecked without facts").isTrue();
+        assertThat(s.matches(trial("ReclamationBench.mixed", grid, 2), false, specs, 2, mixed)).as("another question's read ratio")
+                .isFalse();
+        Map<String, String> b16 = Map.of("engine", "gus", "batch", "16", "readRatio", "0.9");
+        assertThat(s.matches(trial("ReclamationBench.mixed", b16, 2), false, specs, 2, mixed)).isTrue();
+        assertThat(s.matches(trial("ReclamationBench.mixed", b16, 2), true, specs, 2, mixed)).as("not a quick-review point").isFalse();
         TrialSelector floor = Questions.selector("R5.floorFence").orElseThrow();
-        assertThat(floor.matches(trial("ReadSideBench.floorStoreFence", Map.of(), 1), List.of(), 2)).isTrue();
-        assertThat(floor.matches(trial("ReadSideBench.floorStoreFence", Map.of("engine", "gus"), 1), List.of(), 2)).isFalse();
+        assertThat(floor.matches(trial("ReadSideBench.floorStoreFence", Map.of(), 1), false, List.of(), 2, null)).isTrue();
+        assertThat(floor.matches(trial("ReadSideBench.floorStoreFence", Map.of("engine", "gus"), 1), false, List.of(), 2, null))
+                .isFalse();
         TrialSelector group = Questions.selector("R14.readWithWriter").orElseThrow();
-        assertThat(group.matches(trial("ReadSideBench.emptyWithWriter", Map.of("engine", "rwlock"), 1, 1),
-                group.engineSpecs(CATALOGUE), 2)).isTrue();
+        assertThat(group.matches(trial("ReadSideBench.emptyWithWriter", Map.of("engine", "rwlock"), 1, 1), true,
+                group.engineSpecs(CATALOGUE), 2, null)).isTrue();
+    }
+
+    @Test
+    void aSelectorFindsItsTrialsInARunByWhatRunJsonRecords() {
+        TrialSelector s = Questions.selector("R2.tick").orElseThrow();
+        org.smrlab.run.RunInfo quick = new org.smrlab.run.RunInfo(org.smrlab.run.RunInfo.SCHEMA, ReviewInfo.QUICK, null, null, null,
+                null, null, new org.smrlab.run.RunInfo.Machine("cpu", 2, "Linux", "6"), null, null, List.of(), CATALOGUE,
+                new java.util.TreeMap<>(), List.of(), null);
+        org.smrlab.run.RunInfo full = new org.smrlab.run.RunInfo(org.smrlab.run.RunInfo.SCHEMA, ReviewInfo.FULL, null, null, null,
+                null, null, new org.smrlab.run.RunInfo.Machine("cpu", 2, "Linux", "6"), null, null, List.of(), CATALOGUE,
+                new java.util.TreeMap<>(), List.of(), null);
+        TrialRecord twoMs = trial("ReclamationBench.mixed", Map.of("engine", "gus-lazy:tick=2ms"), 2);
+        assertThat(s.in(full).test(twoMs)).isTrue();
+        assertThat(s.in(quick).test(twoMs)).as("2ms is a full-review point only").isFalse();
+        assertThat(s.in(quick).test(trial("ReclamationBench.mixed", Map.of("engine", "gus-lazy:tick=10ms"), 2))).isTrue();
     }
 
     @Test

@@ -286,7 +286,9 @@ public final class GusReclaimer<T> extends AbstractReclaimer<T> implements Seque
     /** The catalogue entry of {@code gus-lazy} (SMR_LAZY): goals are the clock + 2 × INCR, two ticks ahead. */
     public static final EngineType LAZY = EngineType.named("gus-lazy")
             .summary("smr(9) SMR_LAZY: the clock moves with ticks, goals 2 ticks ahead, unfenced enter with membarrier")
-            .models(SOURCE).family(EngineType.Family.GUS)
+            .models(SOURCE + "; SMR_LAZY (smr_lazy_enter/smr_lazy_exit, ticks in the write clock) is FreeBSD's own, "
+                    + "by Jeff Roberson in 2020 (sys/sys/smr.h, copyright 2019, 2020), not new in the NetBSD port")
+            .family(EngineType.Family.GUS)
             .knobs(Knob.batch(64), start(), Knob.duration("tick", "1ms", 10_000, 1_000_000_000,
                     "lazy clock period (FreeBSD's hardclock tick); goals lie 2 ticks ahead"), AsymmetricBarrier.knob(), invariants())
             .writeSide().sectionsDoNotNest().lazyClock()
@@ -375,6 +377,11 @@ public final class GusReclaimer<T> extends AbstractReclaimer<T> implements Seque
         if (ticker != null) {
             ticker.stop();
         }
+    }
+
+    @Override
+    public java.util.List<Thread> helperThreads() {
+        return ticker == null ? java.util.List.of() : java.util.List.of(ticker.thread());
     }
 
     // ------------------------------------------------------------------ the shared clock

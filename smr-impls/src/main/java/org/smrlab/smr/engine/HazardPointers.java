@@ -223,6 +223,7 @@ public final class HazardPointers<T> extends AbstractReclaimer<T> {
             scan();
             while (count > 0) {
                 if (backoff == null) {
+                    hp.faultPoint(FaultInjector.Point.WAIT); // a wait that fails leaves the nodes on the retired list
                     t0 = counters.beginWait();
                     backoff = new Backoff();
                 }

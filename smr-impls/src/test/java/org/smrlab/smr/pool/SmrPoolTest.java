@@ -105,6 +105,38 @@ class SmrPoolTest {
         }
     }
 
+    /** A pool whose close gave up (another thread's session still open) closes its engine on a later close. */
+    @Test
+    void aCloseThatGaveUpIsCompletedByALaterClose() throws Exception {
+        SmrPool<TestNode> pool = new SmrPool<>("gus:batch=4", TestNode::new);
+        ((org.smrlab.smr.engine.AbstractReclaimer<?>) pool.reclaimer()).setCloseWait(java.time.Duration.ofMillis(50));
+        AtomicReference<Session<TestNode>> session = new AtomicReference<>();
+        CountDownLatch filled = new CountDownLatch(1);
+        CountDownLatch leave = new CountDownLatch(1);
+        Thread other = new Thread(() -> {
+            Session<TestNode> s = pool.reclaimer().join();
+            session.set(s);
+            for (int i = 0; i < 6; i++) {
+                pool.put(s, pool.get(s));
+            }
+            filled.countDown();
+            try {
+                leave.await();
+            } catch (InterruptedException e) {
+                throw new AssertionError(e);
+            }
+            s.close();
+        });
+        other.start();
+        assertThat(filled.await(10, TimeUnit.SECONDS)).isTrue();
+        assertThatThrownBy(pool::close).isInstanceOf(IllegalStateException.class).hasMessageContaining("still open");
+        leave.countDown();
+        other.join(10_000);
+        pool.close();
+        assertThat(pool.reclaimer().stats().pending()).isZero();
+        assertThat(pool.stats().unfreed()).isZero();
+    }
+
     @Test
     void strictModeThrowsOnWriteAfterFreeAndDropsTheNode() {
         try (SmrPool<TestNode> pool = new SmrPool<>("gus", TestNode::new, null, true)) {
