@@ -68,6 +68,50 @@ final class Common {
                         .mapToLong(java.util.Map.Entry::getValue).sum()).orElse(0L);
     }
 
+    /**
+     * A table of one selector's trials on these sub-runs: one row per sub-run and engine spec, one column per
+     * metric the catalogue's selector names (its own list, so the table and the plan cannot disagree).
+     */
+    static SectionBuilder.Table metricTable(Figures f, Prose caption, String selectorId, List<SubRun> subs) {
+        org.smrlab.run.review.TrialSelector selector = org.smrlab.run.review.Questions.selector(selectorId).orElseThrow();
+        List<String> headings = new ArrayList<>(List.of("JVM", "engine"));
+        selector.metrics().forEach(m -> headings.add(heading(m)));
+        headings.add("forks");
+        SectionBuilder.Table t = new SectionBuilder.Table(caption, headings);
+        for (SubRun sub : subs) {
+            if (!selector.runsOn(sub)) {
+                continue;
+            }
+            Selection s = f.select(selectorId, sub);
+            List<String> specs = s.isEmpty() ? List.of("") : ordered(s);
+            for (String spec : specs) {
+                Selection one = spec.isEmpty() ? s : s.engine(spec);
+                List<Object> row = new ArrayList<>(List.of(new SectionBuilder.Code(sub.dir()),
+                        spec.isEmpty() ? Prose.words("any") : engine(s, spec)));
+                Figure first = null;
+                for (String m : selector.metrics()) {
+                    Figure v = one.figure(m);
+                    row.add(v);
+                    first = first == null ? v : first;
+                }
+                row.add(first == null ? Prose.of() : f.forks(first));
+                t.row(row);
+            }
+        }
+        return t;
+    }
+
+    /** A metric's column heading: the catalogue's name, the score as time per operation, a group member's score by its method. */
+    static String heading(String metric) {
+        if (metric.equals(org.smrlab.run.review.TrialSelector.SCORE)) {
+            return "time per op";
+        }
+        if (metric.startsWith(org.smrlab.run.review.TrialSelector.MEMBER_SCORE_PREFIX)) {
+            return metric.substring(org.smrlab.run.review.TrialSelector.MEMBER_SCORE_PREFIX.length());
+        }
+        return metric;
+    }
+
     /** The engine name of a spec ({@code gus-lazy} of {@code gus-lazy:tick=1ms}). */
     static String name(String spec) {
         int colon = spec.indexOf(':');

@@ -11,6 +11,8 @@ import org.smrlab.reports.model.Measurement;
 import org.smrlab.reports.model.ReviewInput;
 import org.smrlab.reports.model.Run;
 import org.smrlab.reports.model.TrialResult;
+import org.smrlab.run.Metric;
+import org.smrlab.run.Metrics;
 import org.smrlab.run.RunFolder;
 import org.smrlab.run.RunInfo;
 import org.smrlab.run.TrialRecord;
@@ -82,7 +84,8 @@ public final class Figures {
         RunInfo runInfo = run.get().info();
         List<String> specs = selector.engineSpecs(runInfo.catalogue() == null ? List.of() : runInfo.catalogue());
         int cores = cores(runInfo);
-        List<TrialRecord> records = runInfo.trials().stream().filter(t -> selector.matches(t, specs, cores)).toList();
+        org.smrlab.run.BenchmarkFacts facts = runInfo.benchmarks() == null ? null : runInfo.benchmarks().get(selector.qualifiedBenchmark());
+        List<TrialRecord> records = runInfo.trials().stream().filter(t -> selector.matches(t, info.quick(), specs, cores, facts)).toList();
         if (records.isEmpty()) {
             return Selection.none(this, selector, subRun, skipped.map(s -> id + " skipped: " + s.why())
                     .orElse("not run: no trial of " + id + " in " + subRun.dir() + "/"));
@@ -112,10 +115,23 @@ public final class Figures {
         } else {
             m = MetricValues.of(s.run(), t, metric);
         }
+        Optional<Metric> catalogued = Metrics.byName(metric);
+        if (m.isEmpty() && catalogued.map(x -> Metrics.WAIT_LOG.equals(x.log())).orElse(false)) {
+            // a wait's distribution has no sample where the engine never waited: say so, from the count of waits
+            Optional<Measurement> waits = MetricValues.of(s.run(), t, Metrics.WAITS.name());
+            if (waits.isPresent() && waits.get().score() == 0) {
+                return factText(what, "no waits", new Provenance(s.subRun().dir(), r.label(), Metrics.WAITS.name(), file));
+            }
+        }
         if (m.isEmpty()) {
             return missing(what, "not reported by the trial (" + metric + ", " + s.subRun().dir() + "/)");
         }
         Measurement v = m.get();
+        if (!Double.isFinite(v.score()) && catalogued.map(x -> Metrics.R2F_LOG.equals(x.log())).orElse(false)
+                && neverFrees(s.run(), r)) {
+            return factText(what, "never frees", new Provenance(s.subRun().dir(), r.label(), "catalogue: neverFrees",
+                    s.subRun().dir() + "/" + RunFolder.RUN_JSON));
+        }
         if (!Double.isFinite(v.score())) {
             return missing(what, metric + " has no value (" + Figure.format(v.score(), Double.NaN, Double.NaN, Double.NaN, "", false)
                     + ") for " + r.label());
@@ -135,6 +151,11 @@ public final class Figures {
         String text = Figure.format(v.score(), v.error(), low, high, v.unit(), whole);
         return logged(new Figure(Figure.Kind.MEASURED, what, v.score(), v.error(), low, high, v.unit(), forks, v.forks(),
                 new Provenance(s.subRun().dir(), r.label(), metric, file), null, List.of(), text));
+    }
+
+    /** Whether run.json's catalogue says the trial's engine never frees (the garbage collector does). */
+    private static boolean neverFrees(Run run, TrialRecord r) {
+        return r.engine() != null && run.info() != null && run.info().facts(r.engine().name()).map(e -> e.neverFrees()).orElse(false);
     }
 
     private static boolean isCount(String unit) {

@@ -29,59 +29,36 @@ final class PoolAnswers {
 
     static Section r12(Figures f) {
         SectionBuilder b = new SectionBuilder("R12", f);
-        String[][] columns = {{SCORE, "time per op"}, {Metrics.WAIT_NS_PER_RETIRE.name(), "blocked per retire"},
-            {Metrics.WAIT_P50.name(), "wait p50"}, {Metrics.WAIT_P99.name(), "wait p99"}, {Metrics.R2F_P50.name(), "retire→free p50"},
-            {Metrics.R2F_P99.name(), "retire→free p99"}, {Metrics.PENDING_MEAN.name(), "pending mean"},
-            {Metrics.PENDING_PEAK.name(), "pending peak"}, {Metrics.FOOTPRINT_PEAK.name(), "pool footprint"},
-            {Metrics.GET_SLOW_P50.name(), "slow get p50"}, {Metrics.GET_SLOW_P99.name(), "slow get p99"}};
-        List<String> headings = new ArrayList<>(List.of("JVM", "engine"));
-        for (String[] c : columns) {
-            headings.add(c[1]);
-        }
-        headings.add("forks");
-        SectionBuilder.Table t = new SectionBuilder.Table(Prose.words("The same pool workload (the mixed workload at all "
-                + "threads) on pserialize, blocking and asynchronous, gus and gus-lazy; and NetBSD's own PR_PSERIALIZE pool"),
-                headings);
-        List<Prose> lines = new ArrayList<>();
-        for (SubRun sub : List.of(JDK17, SubRun.MEMBARRIER_JVM)) {
-            Selection pool = f.select("R12.pool", sub);
-            Selection pr = f.select("R12.prPserialize", sub);
-            List<String> specs = pool.isEmpty() ? Questions.POOL_COMPARISON : Common.ordered(pool);
-            Figure gusScore = pool.engine("gus").figure(SCORE);
-            for (String spec : specs) {
-                t.row(row(sub, Common.engine(pool, spec), pool.engine(spec), columns));
-                if (!spec.equals("gus")) {
-                    Figure s = pool.engine(spec).figure(SCORE);
-                    Figure ratio = f.ratio(spec + " time per op ÷ gus, " + sub.dir(), s, gusScore);
-                    lines.add(Prose.of().c(spec).t(" on ").c(sub.dir() + "/").t(": ").f(ratio).t(" gus's time per operation (")
-                            .t(CostAnswers.words(Claims.ofRatio(ratio))).t("), blocked ")
-                            .f(pool.engine(spec).figure(Metrics.WAIT_NS_PER_RETIRE.name())).t(" per retire."));
-                }
-            }
-            t.row(row(sub, Prose.of().c("pserialize").t(" with the ").c(Questions.PR_PSERIALIZE_POOL).t(" pool"), pr, columns));
-        }
-        b.table(t);
+        List<SubRun> both = List.of(JDK17, SubRun.MEMBARRIER_JVM);
+        b.table(Common.metricTable(f, Prose.words("The same pool workload (the mixed workload at all threads) on pserialize, "
+                + "blocking and asynchronous, gus and gus-lazy; each column a metric the catalogue names"), "R12.pool", both));
+        b.table(Common.metricTable(f, Prose.words("NetBSD's own PR_PSERIALIZE pool_cache, modelled: objects reused within the "
+                + "cache without a barrier, a cross-call only before a group of them leaves it"), "R12.prPserialize", both));
         b.answer().t("The drop-in replacement the review describes, measured: pserialize_perform before each pool_cache_put "
                 + "makes the writer wait, where a pool set up with an SMR domain frees asynchronously. Against gus:");
-        lines.forEach(b::answer);
-        b.answer().t("NetBSD's PR_PSERIALIZE pool itself is its own row: it reuses objects within the cache without a barrier "
-                + "and pays a cross-call only before a group of them leaves the cache.");
+        for (SubRun sub : both) {
+            Selection pool = f.select("R12.pool", sub);
+            Figure gusScore = pool.engine("gus").figure(SCORE);
+            for (String spec : pool.isEmpty() ? List.<String>of() : Common.ordered(pool)) {
+                if (spec.equals("gus")) {
+                    continue;
+                }
+                Figure sc = pool.engine(spec).figure(SCORE);
+                Figure ratio = f.ratio(spec + " time per op ÷ gus, " + sub.dir(), sc, gusScore);
+                b.answer().c(spec).t(" on ").c(sub.dir() + "/").t(": ").f(ratio).t(" gus's time per operation (")
+                        .t(CostAnswers.words(Claims.ofRatio(ratio))).t("), blocked ")
+                        .f(pool.engine(spec).figure(Metrics.WAIT_NS_PER_RETIRE.name())).t(" per retire.");
+            }
+            if (pool.isEmpty()) {
+                b.answer().t("On ").c(sub.dir() + "/").t(": ").f(pool.figure(SCORE)).t(".");
+            }
+        }
+        b.answer().t("NetBSD's PR_PSERIALIZE pool itself is its own table: it reuses objects within the cache without a "
+                + "barrier and pays a cross-call only before a group of them leaves the cache.");
         Common.smallMachine(b, "On few cores a blocked writer's wait includes waiting for the reader to be scheduled; a "
                 + "cross-call on many CPUs costs more than membarrier on few. A many-core machine would show both grow.");
         Common.commands(b);
         return b.build();
-    }
-
-    private static List<Object> row(SubRun sub, Prose engine, Selection s, String[][] columns) {
-        List<Object> row = new ArrayList<>(List.of(new SectionBuilder.Code(sub.dir()), engine));
-        Figure first = null;
-        for (String[] c : columns) {
-            Figure v = s.figure(c[0]);
-            row.add(v);
-            first = first == null ? v : first;
-        }
-        row.add(s.figuresOwner().forks(first));
-        return row;
     }
 
     // ------------------------------------------------------------------ R13
