@@ -84,7 +84,7 @@ public final class ReviewMarkdown {
         }
         md.append("**Regenerate.** ");
         for (int i = 0; i < s.commands().size(); i++) {
-            md.append(i == 0 ? "" : ", then ").append('`').append(s.commands().get(i)).append('`');
+            md.append(i == 0 ? "" : "; ").append('`').append(s.commands().get(i)).append('`');
         }
         md.append(".\n\n**What this machine cannot show.** ");
         for (int i = 0; i < s.limits().size(); i++) {

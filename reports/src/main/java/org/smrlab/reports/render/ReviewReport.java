@@ -119,7 +119,7 @@ public final class ReviewReport {
             }
             h.append("<p><b>Regenerate:</b> ");
             for (int i = 0; i < s.commands().size(); i++) {
-                h.append(i == 0 ? "" : ", then ").append("<code>").append(esc(s.commands().get(i))).append("</code>");
+                h.append(i == 0 ? "" : "; ").append("<code>").append(esc(s.commands().get(i))).append("</code>");
             }
             h.append(".</p>\n<p class=\"how\"><b>What this machine cannot show.</b> ");
             s.limits().forEach(p -> h.append(prose(p)).append(' '));

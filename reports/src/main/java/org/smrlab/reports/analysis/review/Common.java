@@ -168,8 +168,7 @@ final class Common {
 
     /** The commands every section ends with: the review, then its rendering. */
     static void commands(SectionBuilder b) {
-        b.command(labCommand(b.figures));
-        b.command(REPORT);
+        b.commandsFirst(List.of(labCommand(b.figures), REPORT));
     }
 
     /** The sub-run's machine: cores and architecture, as facts of its run.json. */

@@ -50,6 +50,12 @@ final class SectionBuilder {
         }
     }
 
+    /** Commands that come before every other: the review and its rendering. */
+    void commandsFirst(List<String> first) {
+        commands.removeAll(first);
+        commands.addAll(0, first);
+    }
+
     /** A new paragraph of what this machine cannot show. */
     Prose limit() {
         Prose p = Prose.of();

@@ -84,6 +84,7 @@ final class UsageAnswers {
             }
         }
         String[] metrics = {Metrics.R2F_P50.name(), Metrics.R2F_P99.name(), Metrics.PENDING_PEAK.name(), SCORE};
+        Map<String, List<ChartSpec.Series>> charts = new LinkedHashMap<>();
         for (Sweep s : sweeps) {
             SectionBuilder.Table t = new SectionBuilder.Table(Prose.words("The ").c(s.knob()).t(" knob of ").c(s.engine())
                     .t(": the mixed workload at all threads (").c(JDK17.dir() + "/").t(")"),
@@ -97,15 +98,18 @@ final class UsageAnswers {
                 Figure score = p.figure(SCORE);
                 t.row(s.values().isEmpty() ? new SectionBuilder.Code(s.labels().get(i)) : s.values().get(i), p50, p99, peak,
                         p.figure(Metrics.FOOTPRINT_PEAK.name()), score, f.forks(p50.present() ? p50 : score));
-                points.add(new ChartSpec.Point(s.labels().get(i), peak, p99));
+                String label = s.values().isEmpty() ? s.labels().get(i).substring(s.labels().get(i).indexOf(':') + 1)
+                        : "b=" + s.labels().get(i);
+                points.add(new ChartSpec.Point(label, peak, p99));
             }
             b.table(t);
-            b.chart(new ChartSpec.Curves("r2-" + s.knob() + "-" + s.engine(), s.knob() + " of " + s.engine()
-                    + ": retire→free p99 against peak pending nodes", "peak pending nodes", "retire→free p99 (ns)", true, true,
-                    Prose.words("One point per value of the knob (labelled), the mixed workload at all threads. Down is "
-                            + "faster reclamation, left is less memory; both axes logarithmic. Each point pools every fork."),
-                    List.of(new ChartSpec.Series(s.engine() + " · " + s.knob(), s.engine(), points))));
+            charts.computeIfAbsent(s.knob(), k -> new ArrayList<>()).add(new ChartSpec.Series(s.engine(), s.engine(), points));
         }
+        charts.forEach((knob, series) -> b.chart(new ChartSpec.Curves("r2-" + knob, "The " + knob + " knob: retire→free p99 "
+                + "against peak pending nodes", "peak pending nodes", "retire→free p99 (ns)", true, true,
+                Prose.words("One line per engine, one point per value of the knob (labelled), the mixed workload at all "
+                        + "threads. Down is faster reclamation, left is less memory; both axes logarithmic. Each point pools "
+                        + "every fork of its trial."), series)));
         if (sweeps.isEmpty()) {
             b.answer().t("The knob sweeps are not in this run: ").f(batch.figure(Metrics.R2F_P50.name())).t(".");
         }
@@ -367,7 +371,8 @@ final class UsageAnswers {
             return;
         }
         List<String> headings = new ArrayList<>(List.of("rule", "what a correct program does", "where it comes from"));
-        List<TestsEvidence.Run> runs = tests.map(TestsEvidence::runs).orElse(List.of());
+        List<TestsEvidence.Run> runs = tests.map(TestsEvidence::runs).orElse(List.of()).stream()
+                .filter(r -> r.status() == org.smrlab.run.review.Evidence.Status.DONE).toList();
         runs.forEach(r -> {
             headings.add("tests tripping it, " + r.subRun().dir());
             headings.add("passed, " + r.subRun().dir());
@@ -404,7 +409,8 @@ final class UsageAnswers {
         b.table(t);
         a.t("Of the ").f(count(f, "rules shown", rules, EvidenceKind.FACTS, "rules")).t(" rules in the table, ")
                 .f(count(f, "rules tripped by a passing test on every JVM", covered, EvidenceKind.TESTS, "tests[rule].result=PASSED"))
-                .t(" are each tripped by at least one test that passed on every JVM the tests ran on. ");
+                .t(" are each tripped by at least one test that passed on every JVM the tests ran on (")
+                .add(Common.codes(runs.stream().map(r -> r.subRun().dir() + "/").toList())).t("). ");
     }
 
     /** Plain against checked mode, per engine: a table, and the range of ratios in a sentence. */
