@@ -10,6 +10,8 @@ import org.smrlab.bench.support.EngineParam;
 import org.smrlab.run.Goal;
 import org.smrlab.run.Goals;
 import org.smrlab.run.TrialRef;
+import org.smrlab.smr.Engines;
+import org.smrlab.smr.engine.EngineType;
 
 /**
  * The lab's profiles, as data: one table per profile, one {@link Entry} per line.
@@ -42,9 +44,9 @@ public final class Profiles {
     private static final List<String> BYSTANDER_ANY = List.of("idle", "retiring");
     private static final List<String> BYSTANDER_CLOCK = List.of("advancing", "synchronizing");
 
-    /** Checked mode's cost on the read side: these beside the plain rows of the same suite. */
-    public static final String[] CHECKED = {"gus:checked=true", "gus-lazy:checked=true", "qsbr:checked=true",
-        "ebr:checked=true", "hp:checked=true", "pserialize:checked=true"};
+    /** Checked mode's cost on the read side: every safe engine of the catalogue, beside its plain row of the same suite. */
+    public static final String[] CHECKED = Engines.safeNames().stream()
+            .map(n -> n + ":" + EngineType.CHECKED + "=true").toArray(String[]::new);
 
     /** Benchmarks that run only on a JDK 22+ (membarrier through FFM): left out of the smoke, which runs on the default JVM. */
     public static final List<String> NEEDS_JDK22 = org.smrlab.bench.MembarrierBench.FLOORS.keySet().stream()
