@@ -249,6 +249,55 @@ class ReviewTest {
         assertThat(notReview.err()).contains("not a review folder: no review.json");
     }
 
+    /**
+     * Wording chosen by the data: the same sentence of R2 claims a difference in the time per operation where
+     * the two trials' intervals (JMH's error) do not overlap, and claims none where they do.
+     */
+    @Test
+    void theAnswersWordingFollowsTheIntervals(@TempDir Path tmp) throws IOException {
+        Path run = ReviewFixture.copy(tmp.resolve("narrow"));
+        double lo = setError(run, "1", 0.001);
+        double hi = setError(run, "4096", 0.001);
+        String sentence = r2Sentence(render(run, tmp.resolve("out-narrow")));
+        assertThat(sentence).contains("the time per operation by").doesNotContain("time per operation by missing");
+        String claim = hi > lo ? "higher, beyond the error" : "lower, beyond the error";
+        assertThat(sentence.substring(sentence.indexOf("the time per operation by"))).contains(claim);
+
+        Path wide = ReviewFixture.copy(tmp.resolve("wide"));
+        setError(wide, "1", 1e12);
+        setError(wide, "4096", 1e12);
+        String overlapping = r2Sentence(render(wide, tmp.resolve("out-wide")));
+        assertThat(overlapping.substring(overlapping.indexOf("the time per operation by")))
+                .contains("the intervals overlap: no difference claimed");
+    }
+
+    /** Gives R2's gus trial at {@code batch} a JMH error of {@code fraction} of its score (or that many ns/op); returns the score. */
+    private static double setError(Path run, String batch, double error) throws IOException {
+        Path results = run.resolve("jdk17").resolve(RunFolder.RESULTS_JSON);
+        JsonNode all = JSON.readTree(results.toFile());
+        double score = Double.NaN;
+        for (JsonNode b : all) {
+            JsonNode p = b.get("params");
+            if (b.get("benchmark").asText().endsWith("ReclamationBench.mixed") && p != null && "gus".equals(p.path("engine").asText())
+                    && batch.equals(p.path("batch").asText()) && "0.9".equals(p.path("readRatio").asText())
+                    && "smr".equals(p.path("pool").asText()) && b.get("threads").asInt() > 1) {
+                ObjectNode primary = (ObjectNode) b.get("primaryMetric");
+                score = primary.get("score").asDouble();
+                primary.put("scoreError", error < 1 ? score * error : error);
+            }
+        }
+        assertThat(score).as("the fixture has R2's gus trial at batch " + batch).isNotNaN();
+        Files.writeString(results, JSON.writeValueAsString(all));
+        return score;
+    }
+
+    private static String r2Sentence(String md) {
+        String r2 = md.substring(md.indexOf("## R2 "), md.indexOf("## R3 "));
+        Matcher m = Pattern.compile("Raising `batch` of `gus` from [^\n]*").matcher(r2);
+        assertThat(m.find()).as("R2 answers for gus's batch").isTrue();
+        return m.group();
+    }
+
     @Test
     void proseThatTypesANumberIsRefused() {
         assertThatThrownBy(() -> Prose.words("bounded by 2 clock ticks")).hasMessageContaining("types a number [2]");

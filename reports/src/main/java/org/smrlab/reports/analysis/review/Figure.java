@@ -64,8 +64,8 @@ public record Figure(Kind kind, String what, double value, double error, double 
         if (Double.isFinite(error)) {
             return new double[] {value - error, value + error};
         }
-        if (Double.isFinite(low) && Double.isFinite(high)) {
-            return new double[] {low, high};
+        if (!Double.isNaN(low) && !Double.isNaN(high)) {
+            return new double[] {low, high}; // high may be infinite: a divisor whose interval reaches 0
         }
         return null;
     }
@@ -90,7 +90,7 @@ public record Figure(Kind kind, String what, double value, double error, double 
         if (!s.unit.isEmpty()) {
             b.append(s.unit.equals("×") || s.unit.equals("%") ? "" : " ").append(s.unit);
         }
-        if (!Double.isFinite(error) && Double.isFinite(low) && Double.isFinite(high)) {
+        if (!Double.isFinite(error) && !Double.isNaN(low) && !Double.isNaN(high)) {
             b.append(" [").append(number(low / s.divisor, false)).append(", ")
                     .append(Double.isInfinite(high) ? "∞" : number(high / s.divisor, false)).append(']');
         }
