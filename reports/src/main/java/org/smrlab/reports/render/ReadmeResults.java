@@ -54,7 +54,7 @@ public final class ReadmeResults {
         }
         md.append("### Every question, answered\n\n| question | verdict | answer, in short |\n|---|---|---|\n");
         for (Section s : review.sections()) {
-            String first = s.answer().isEmpty() ? "" : ReviewMarkdown.prose(s.answer().get(0));
+            String first = shortAnswer(s);
             md.append("| [").append(s.question().id()).append(' ').append(cell(s.question().title())).append("](").append(runPath)
                     .append('/').append(RunFolder.REVIEW_DIR).append('/').append(RunFolder.REVIEW_MD).append('#')
                     .append(ReviewMarkdown.anchor(s.question())).append(") | ").append(s.verdict().words()).append(" | ")
@@ -62,6 +62,19 @@ public final class ReadmeResults {
         }
         md.append('\n').append(END).append('\n');
         return md.toString();
+    }
+
+    /** The answer's first paragraph, and the next where the first only introduces it (ends with a colon). */
+    static String shortAnswer(Section s) {
+        StringBuilder b = new StringBuilder();
+        for (int i = 0; i < s.answer().size(); i++) {
+            String p = ReviewMarkdown.prose(s.answer().get(i)).strip();
+            b.append(b.length() == 0 ? "" : " ").append(p);
+            if (!p.endsWith(":")) {
+                break;
+            }
+        }
+        return b.toString();
     }
 
     private static Section section(Review review, String id) {

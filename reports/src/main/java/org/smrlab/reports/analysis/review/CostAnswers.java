@@ -187,8 +187,14 @@ final class CostAnswers {
                 + "a writer that polls a goal instead of waiting for an epoch to turn; over hp, one fence per section "
                 + "instead of one per protected pointer. What it does not buy is bounded memory under a stalled reader: ");
         if (!unbounded.isEmpty() || !bounded.isEmpty()) {
-            a.t("with one reader parked in a section, pending nodes grew to the cap for ").add(Common.codes(unbounded))
-                    .t(", and stayed bounded for ").add(Common.codes(bounded)).t(".");
+            a.t("with one reader parked in a section, ");
+            if (unbounded.isEmpty()) {
+                a.t("no engine's pending nodes grew to the cap in this run (");
+            } else {
+                a.t("pending nodes grew to the cap for ").add(Common.codes(unbounded)).t(" and stayed below it for ");
+            }
+            a.add(Common.codes(bounded)).t(unbounded.isEmpty() ? " stayed below it: a stall longer than this run's would "
+                    + "tell the bounded engines from the rest)." : ".");
         } else {
             a.t("the stall figures are not in this run (").f(stall.engine("gus").figure(Metrics.UNBOUNDED.name())).t(").");
         }

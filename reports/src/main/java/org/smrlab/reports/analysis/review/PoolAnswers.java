@@ -162,7 +162,7 @@ final class PoolAnswers {
                     Figure lo = s.param(TrialRecord.BATCH_PARAM, batches.get(0)).figure(Metrics.R2F_P50.name());
                     Figure hi = s.param(TrialRecord.BATCH_PARAM, batches.get(batches.size() - 1)).figure(Metrics.R2F_P50.name());
                     Figure ratio = f.ratio(spec + " p50 batch highest ÷ lowest at " + threads, hi, lo);
-                    b.answer().c(spec).t(" at ").f(tf).t(" threads: raising the batch from ")
+                    b.answer().c(spec).t(" (threads: ").f(tf).t("): raising the batch from ")
                             .f(UsageAnswers.param(s, TrialRecord.BATCH_PARAM, batches.get(0))).t(" to ")
                             .f(UsageAnswers.param(s, TrialRecord.BATCH_PARAM, batches.get(batches.size() - 1)))
                             .t(" moves retire→free p50 by ").f(ratio).t(" (").t(CostAnswers.words(Claims.ofRatio(ratio)))

@@ -407,9 +407,10 @@ final class UsageAnswers {
             t.note(Prose.words("The tests: ").f(f.missing("cited tests", f.review().missing().get(EvidenceKind.TESTS))));
         }
         b.table(t);
-        a.t("Of the ").f(count(f, "rules shown", rules, EvidenceKind.FACTS, "rules")).t(" rules in the table, ")
+        a.t("Rules in the table: ").f(count(f, "rules shown", rules, EvidenceKind.FACTS, "rules")).t("; tripped by a test that "
+                + "passed, on every JVM the tests ran on: ")
                 .f(count(f, "rules tripped by a passing test on every JVM", covered, EvidenceKind.TESTS, "tests[rule].result=PASSED"))
-                .t(" are each tripped by at least one test that passed on every JVM the tests ran on (")
+                .t(" (")
                 .add(Common.codes(runs.stream().map(r -> r.subRun().dir() + "/").toList())).t("). ");
     }
 
