@@ -31,13 +31,13 @@ import org.smrlab.run.TrialRecord.Length;
  */
 public final class Questions {
     /** Nanosecond-scale costs (read side, write side, floors). */
-    static final Length NS_FULL = new Length(3, 2, "500ms", 5, "500ms");
+    static final Length NS_FULL = new Length(3, 1, "500ms", 5, "500ms");
     static final Length NS_QUICK = new Length(1, 1, "300ms", 3, "200ms");
     /** The mixed workload over the pool (latency, memory, throughput). */
     static final Length MIXED_FULL = new Length(3, 1, "1s", 5, "1s");
     static final Length MIXED_QUICK = new Length(1, 1, "500ms", 4, "400ms");
     /** Curves whose points are compared with each other: three forks in both reviews. */
-    static final Length CURVE_FULL = new Length(3, 1, "1s", 4, "1s");
+    static final Length CURVE_FULL = new Length(3, 1, "500ms", 3, "1s");
     static final Length CURVE_QUICK = new Length(3, 1, "300ms", 2, "300ms");
     /** Grids of many points where two forks give an interval at each. */
     static final Length GRID_FULL = new Length(2, 1, "1s", 4, "1s");
@@ -299,7 +299,7 @@ public final class Questions {
                 TrialSelector.of("R15.curve", "ReclamationBench.mixed", "the batch curve with fewer runnable threads than cores "
                                 + "(1) and with as many (all), counting read sections that span a descheduling")
                         .engines("gus", "ebr").quickEngines("gus").threads("1", "max")
-                        .param("batch", "1", "4", "16", "64", "256").quickParam("batch", "1", "64")
+                        .param("batch", "1", "16", "256").quickParam("batch", "1", "64")
                         .metrics(Metrics.PENDING_MEAN.name(), Metrics.PENDING_PEAK.name(), Metrics.R2F_P50.name(),
                                 Metrics.R2F_P99.name(), Metrics.SECTION_LONG_SHARE.name())
                         .run(CURVE_FULL, CURVE_QUICK).build()),

@@ -124,6 +124,18 @@ public record TrialSelector(String id, String what, String benchmark, EngineChoi
     }
 
     /**
+     * Whether {@code t} is one of this selector's trials in either review, not checking the
+     * parameters the selector leaves alone: matches too much (another question's trials at other
+     * values of those parameters). Kept for callers written before {@link #in(org.smrlab.run.RunInfo)}.
+     *
+     * @deprecated use {@link #in(org.smrlab.run.RunInfo)}, or {@link #matches(TrialRecord, boolean, List, int, BenchmarkFacts)}
+     */
+    @Deprecated(forRemoval = true)
+    public boolean matches(TrialRecord t, List<String> engineSpecs, int cores) {
+        return matches(t, false, engineSpecs, cores, null) || matches(t, true, engineSpecs, cores, null);
+    }
+
+    /**
      * Whether trial {@code t} is one this selector plans in the full or the quick review: the same
      * benchmark; its engine parameter among {@code engineSpecs} (the review's engines resolved with
      * {@link EngineChoice#resolve}), or no engine for {@link EngineChoice.Kind#NONE}; each selector
