@@ -16,6 +16,7 @@ import org.openjdk.jmh.annotations.TearDown;
 import org.openjdk.jmh.annotations.Warmup;
 import org.openjdk.jmh.infra.ThreadParams;
 import org.smrlab.bench.support.EngineParam;
+import org.smrlab.bench.support.Keys;
 import org.smrlab.bench.support.MixedOps;
 import org.smrlab.bench.support.Section;
 import org.smrlab.bench.support.SetDomain;
@@ -77,8 +78,8 @@ public class ProfilerOverheadBench {
         public void join(Workload w, ThreadParams t) {
             domain = w.domain;
             handle = domain.join();
-            ops = new MixedOps(handle, Workload.KEYS, w.readRatio, Section.parse(Section.LOOKUP),
-                    0xC0FFEE + 31L * t.getThreadIndex());
+            ops = new MixedOps(handle, Workload.KEYS, w.readRatio, Section.parse(Section.LOOKUP), Keys.UNIFORM,
+                    0xC0FFEE + 31L * t.getThreadIndex(), domain.sectionClock()); // null when not instrumented
         }
 
         @TearDown(Level.Trial)

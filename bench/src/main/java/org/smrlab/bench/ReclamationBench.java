@@ -20,6 +20,7 @@ import org.smrlab.bench.support.Keys;
 import org.smrlab.bench.support.MixedOps;
 import org.smrlab.bench.support.Section;
 import org.smrlab.bench.support.SetDomain;
+import org.smrlab.run.review.Questions;
 import org.smrlab.smr.set.SmrHashSet;
 
 /*
@@ -37,12 +38,19 @@ import org.smrlab.smr.set.SmrHashSet;
  *              gus-lazy:tick=10ms, hp:slots=4, pserialize:coalesce=false (-p values are split at
  *              commas, so separate several knobs with ';')
  *   batch      nodes per batch, 1 ... 4096 ("default": the engine's own)
- *   readRatio  fraction of ops that are reads (0.5, 0.9, 0.99)
  *   section    what a read section does: "lookup" (one lookup), or a time held inside the section
  *              protecting a node, spinning: 1us, 10us, 100us, 1ms
  *   keys       keys in the set (half of 2*keys); the set has as many buckets (rounded up to a power of 2)
  *   keyDist    which keys ops pick: uniform, or zipf (skew 0.99, a few hot keys take most ops; zipf:S for
  *              another skew), the hot keys scattered over the range (see Keys)
+ *   pool       smr (default): the SMR pool, frees deferred by the engine (pool_cache_set_smr, uma_zone_set_smr);
+ *              pr_pserialize: NetBSD's PR_PSERIALIZE pool_cache as it is (subr_pool.c 1.284): put returns the
+ *              node to the cache at once and it may be reused while a reader looks at it (the readers
+ *              validate by generation and restart: type-stable memory); the only barrier, a grace period
+ *              of the engine (pserialize: the cross-call), runs before a chunk leaves the depot for good,
+ *              which a steady workload rarely does. Run it with engine=pserialize.
+ *   readRatio  fraction of ops that are reads (0.5, 0.9, 0.99, 0.999); also the retire rate's knob: an update
+ *              removes or adds, and a remove retires one node, so about (1 - readRatio) / 2 retires per op
  *   threads    -t: every thread runs the same mix (the backlog workload runs 1, 2, 4 and 8: more than
  *              the machine's cores is oversubscribed, and the report marks it)
  *
@@ -63,6 +71,14 @@ import org.smrlab.smr.set.SmrHashSet;
 @Warmup(iterations = 3, time = 1)
 @Measurement(iterations = 5, time = 1)
 public class ReclamationBench {
+    /** The {@code pool} parameter's value for the SMR pool (pool_cache_set_smr). */
+    public static final String SMR_POOL = "smr";
+    /**
+     * Depot chunks the PR_PSERIALIZE model keeps before it destructs one after a grace period. NetBSD
+     * trims a pool_cache only when told to (invalidate, reclaim under memory pressure), so in a steady
+     * workload the barrier is rare: 16 chunks (1024 nodes) is more than the workload's free nodes.
+     */
+    static final int PR_PSERIALIZE_DEPOT_CHUNKS = 16;
 
     @State(Scope.Benchmark)
     public static class Workload {
@@ -84,6 +100,9 @@ public class ReclamationBench {
         @Param({Keys.UNIFORM})
         public String keyDist;
 
+        @Param({SMR_POOL})
+        public String pool;
+
         SetDomain domain;
         Section readSection;
 
@@ -94,8 +113,14 @@ public class ReclamationBench {
                 throw new IllegalArgumentException("keys must be >= 1, got " + keys);
             }
             Keys.skew(keyDist); // refuses a bad value before the set is built
+            int typeStableDepot = switch (pool) {
+                case SMR_POOL -> 0;
+                case Questions.PR_PSERIALIZE_POOL -> PR_PSERIALIZE_DEPOT_CHUNKS;
+                default -> throw new IllegalArgumentException("pool=" + pool + ": valid are " + SMR_POOL + " (the SMR pool) and "
+                        + Questions.PR_PSERIALIZE_POOL + " (NetBSD's PR_PSERIALIZE pool_cache, type-stable)");
+            };
             domain = new SetDomain(EngineParam.spec(engine, batch), Integer.highestOneBit(keys * 2 - 1), keys, true,
-                    d -> d.target(() -> false, false));
+                    typeStableDepot, d -> d.target(() -> false, false));
         }
     }
 
@@ -109,7 +134,8 @@ public class ReclamationBench {
         public void join(Workload w, ThreadParams t) {
             domain = w.domain;
             handle = domain.join();
-            ops = new MixedOps(handle, w.keys, w.readRatio, w.readSection, w.keyDist, 0xC0FFEE + 31L * t.getThreadIndex());
+            ops = new MixedOps(handle, w.keys, w.readRatio, w.readSection, w.keyDist, 0xC0FFEE + 31L * t.getThreadIndex(),
+                    domain.sectionClock());
         }
 
         @TearDown(Level.Trial)

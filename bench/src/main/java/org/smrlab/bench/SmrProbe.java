@@ -1,9 +1,12 @@
 package org.smrlab.bench;
 
+import java.util.List;
 import java.util.function.BooleanSupplier;
 import java.util.function.LongSupplier;
 import java.util.function.Supplier;
 import org.smrlab.bench.profiler.LatencyRecorders;
+import org.smrlab.bench.support.SectionClock;
+import org.smrlab.run.Metrics;
 import org.smrlab.smr.Stats;
 import org.smrlab.smr.pool.PoolProbe;
 import org.smrlab.smr.pool.PoolStats;
@@ -38,49 +41,83 @@ public final class SmrProbe {
      * @param samplePending  run the 1-ms pending sampler (off for the ns-scale read- and write-side suites,
      *                       whose threads it would disturb)
      * @param pendingSeries  also write the sampled series to {@code pending/<trial>.csv} (the stall and run-length suites)
+     * @param logs           the interval logs the trial writes ({@link Metrics#R2F_LOG}, ...): each is recorded
+     *                       through {@link #recorder} and written under {@code hlog/} every measurement iteration
+     * @param sections       the readers' sampled section counts, {sampled, long} ({@link SectionClock}); null when
+     *                       the benchmark does not time its sections
      * @param payloadBytes   bytes of payload each pool node carries (PacketBench's packet size), for
      *                       {@code smr.footprint.bytes.peak}; 0 when the nodes carry no payload of a stated size
      * @param steps          nodes the structure's traversals stood on so far (a running total), for
      *                       {@code smr.steps.per.op}; null when the structure does not count them
      */
     public record Target(Supplier<Stats> stats, Supplier<PoolStats> pool, LongSupplier useAfterFree,
-                         BooleanSupplier unbounded, boolean samplePending, boolean pendingSeries, long payloadBytes,
-                         LongSupplier steps) {
+                         BooleanSupplier unbounded, boolean samplePending, boolean pendingSeries, List<String> logs,
+                         Supplier<long[]> sections, long payloadBytes, LongSupplier steps) {
 
-        /** A target without payload size or step count. */
+        /**
+         * A target without payload size, step count or section clocks; with a pool it writes the pool's
+         * two interval logs (retire-to-free, slow-path gets).
+         */
         public Target(Supplier<Stats> stats, Supplier<PoolStats> pool, LongSupplier useAfterFree, BooleanSupplier unbounded,
                       boolean samplePending, boolean pendingSeries) {
-            this(stats, pool, useAfterFree, unbounded, samplePending, pendingSeries, 0, null);
+            this(stats, pool, useAfterFree, unbounded, samplePending, pendingSeries,
+                    pool == null ? List.of() : List.of(Metrics.R2F_LOG, Metrics.GET_SLOW_LOG), null, 0, null);
         }
 
-        /** Counters only: an engine without a pool, nothing sampled. */
+        /** A target with its logs and section clocks, without payload size or step count. */
+        public Target(Supplier<Stats> stats, Supplier<PoolStats> pool, LongSupplier useAfterFree, BooleanSupplier unbounded,
+                      boolean samplePending, boolean pendingSeries, List<String> logs, Supplier<long[]> sections) {
+            this(stats, pool, useAfterFree, unbounded, samplePending, pendingSeries, logs, sections, 0, null);
+        }
+
+        public Target {
+            logs = List.copyOf(logs);
+        }
+
+        /** Counters only: an engine without a pool, nothing sampled, no logs. */
         public static Target countersOnly(Supplier<Stats> stats) {
-            return new Target(stats, null, () -> 0, () -> false, false, false);
+            return new Target(stats, null, () -> 0, () -> false, false, false, List.of(), null, 0, null);
+        }
+
+        /** The same target, also writing the interval logs {@code more}. */
+        public Target withLogs(String... more) {
+            List<String> l = new java.util.ArrayList<>(logs);
+            for (String m : more) {
+                if (!l.contains(m)) {
+                    l.add(m);
+                }
+            }
+            return new Target(stats, pool, useAfterFree, unbounded, samplePending, pendingSeries, l, sections, payloadBytes, steps);
+        }
+
+        /** The same target, reading the readers' section counts from {@code counts}. */
+        public Target withSections(Supplier<long[]> counts) {
+            return new Target(stats, pool, useAfterFree, unbounded, samplePending, pendingSeries, logs, counts, payloadBytes, steps);
         }
 
         /** The same, its pool nodes each carrying {@code bytes} of payload. */
         public Target withPayloadBytes(long bytes) {
-            return new Target(stats, pool, useAfterFree, unbounded, samplePending, pendingSeries, bytes, steps);
+            return new Target(stats, pool, useAfterFree, unbounded, samplePending, pendingSeries, logs, sections, bytes, steps);
         }
 
         /** The same, with the structure's running count of nodes visited. */
         public Target withSteps(LongSupplier count) {
-            return new Target(stats, pool, useAfterFree, unbounded, samplePending, pendingSeries, payloadBytes, count);
+            return new Target(stats, pool, useAfterFree, unbounded, samplePending, pendingSeries, logs, sections, payloadBytes, count);
         }
 
         /** The same, writing (or not) the pending series. */
         public Target withPendingSeries(boolean series) {
-            return new Target(stats, pool, useAfterFree, unbounded, samplePending, series, payloadBytes, steps);
+            return new Target(stats, pool, useAfterFree, unbounded, samplePending, series, logs, sections, payloadBytes, steps);
         }
     }
 
     /**
-     * Every figure the profiler reads at the end of an iteration.
+     * Every figure the profiler reads at the end of an iteration ({@code sections}: {sampled, long}, or null).
      *
      * @param steps the structure's running count of nodes visited; -1 when it counts none
      */
     public record Snapshot(Stats stats, PoolStats pool, long useAfterFree, boolean unbounded, boolean pendingSeries,
-                           long payloadBytes, long steps) {
+                           List<String> logs, long[] sections, long payloadBytes, long steps) {
     }
 
     /**
@@ -90,8 +127,11 @@ public final class SmrProbe {
      */
     static final int SAMPLE_PERIOD = Integer.highestOneBit(Math.max(1, Integer.getInteger("smrlab.r2f.sample", 16)));
 
-    private static final LatencyRecorders RETIRE_TO_FREE = new LatencyRecorders();
-    private static final LatencyRecorders SLOW_GET = new LatencyRecorders();
+    /** One set of recorders per interval log, made on first use; a fork runs one trial, so they live as long as it. */
+    private static final java.util.concurrent.ConcurrentHashMap<String, LatencyRecorders> RECORDERS =
+            new java.util.concurrent.ConcurrentHashMap<>();
+    private static final LatencyRecorders RETIRE_TO_FREE = recorder(Metrics.R2F_LOG);
+    private static final LatencyRecorders SLOW_GET = recorder(Metrics.GET_SLOW_LOG);
     private static final PoolProbe POOL_PROBE = new RecordingProbe(SAMPLE_PERIOD);
     private static final PoolProbe EVERY_NODE_PROBE = new RecordingProbe(1);
 
@@ -166,15 +206,22 @@ public final class SmrProbe {
 
     private static Snapshot take(Target t) {
         return new Snapshot(t.stats().get(), t.pool() == null ? null : t.pool().get(),
-                t.useAfterFree().getAsLong(), t.unbounded().getAsBoolean(), t.pendingSeries(), t.payloadBytes(),
+                t.useAfterFree().getAsLong(), t.unbounded().getAsBoolean(), t.pendingSeries(), t.logs(),
+                t.sections() == null ? null : t.sections().get(), t.payloadBytes(),
                 t.steps() == null ? -1 : t.steps().getAsLong());
     }
 
-    static LatencyRecorders retireToFree() {
-        return RETIRE_TO_FREE;
+    /**
+     * The recorders of interval log {@code log} (a name of run-format's {@link Metrics}, such as
+     * {@link Metrics#GRACE_LOG}): a benchmark records into them, and the profiler writes what they
+     * hold every measurement iteration when the target lists the log.
+     */
+    public static LatencyRecorders recorder(String log) {
+        return RECORDERS.computeIfAbsent(log, k -> new LatencyRecorders());
     }
 
-    static LatencyRecorders slowGet() {
-        return SLOW_GET;
+    /** Drops what every recorder holds (warmup, setup); called when a measurement iteration begins. */
+    static void discardRecorded() {
+        RECORDERS.values().forEach(LatencyRecorders::swap);
     }
 }

@@ -76,6 +76,11 @@ import org.smrlab.smr.pool.PoolStats;
  * is the overhead, which the lab prints at the end of the run.
  */
 public final class SmrProfiler implements InternalProfiler {
+    /** An empty histogram for a trial without a retire-to-free log. */
+    private static final class LatencyRecordersHolder {
+        static final Histogram EMPTY = org.smrlab.bench.profiler.LatencyRecorders.newHistogram();
+    }
+
     private static final Map<String, String> OPTIONS = new LinkedHashMap<>();
 
     static {
@@ -173,8 +178,7 @@ public final class SmrProfiler implements InternalProfiler {
             baseMillis = iterationStartMillis;
         }
         before = SmrProbe.snapshot();
-        SmrProbe.retireToFree().swap(); // drop what warmup and setup recorded
-        SmrProbe.slowGet().swap();
+        SmrProbe.discardRecorded(); // drop what warmup and setup recorded
         sampler = new PendingSampler(periodNanos, true, originNanos);
         if (maySample) {
             sampler.start();
@@ -190,25 +194,29 @@ public final class SmrProfiler implements InternalProfiler {
         }
         sampler.stop();
         long endMillis = System.currentTimeMillis();
-        Histogram r2f = SmrProbe.retireToFree().swap();
-        Histogram slowGet = SmrProbe.slowGet().swap();
         SmrProbe.Snapshot now = SmrProbe.snapshot();
         measured++;
         try {
             if (now == null) {
                 return Collections.emptyList(); // this benchmark attached nothing: a floor
             }
-            if (now.pool() != null) {
+            Map<String, Histogram> intervals = new LinkedHashMap<>();
+            for (String log : now.logs()) {
+                intervals.put(log, SmrProbe.recorder(log).swap());
+            }
+            if (!intervals.isEmpty()) {
                 if (files == null) {
-                    files = TrialFiles.open(dir, benchmarkParams, baseMillis, Metrics.R2F_LOG, Metrics.GET_SLOW_LOG);
+                    files = TrialFiles.open(dir, benchmarkParams, baseMillis, now.logs().toArray(String[]::new));
                 }
-                files.interval(Metrics.R2F_LOG, r2f, iterationStartMillis, endMillis);
-                files.interval(Metrics.GET_SLOW_LOG, slowGet, iterationStartMillis, endMillis);
-                if (now.pendingSeries()) {
-                    files.pendingSeries(sampler.seriesTimes(), sampler.seriesValues(),
-                            sampler.seriesHasFootprint() ? sampler.seriesFootprints() : null);
+                for (Map.Entry<String, Histogram> h : intervals.entrySet()) {
+                    files.interval(h.getKey(), h.getValue(), iterationStartMillis, endMillis);
                 }
             }
+            if (now.pendingSeries() && files != null) {
+                files.pendingSeries(sampler.seriesTimes(), sampler.seriesValues(),
+                        sampler.seriesHasFootprint() ? sampler.seriesFootprints() : null);
+            }
+            Histogram r2f = intervals.getOrDefault(Metrics.R2F_LOG, LatencyRecordersHolder.EMPTY);
             return results(now, result.getMetadata().getAllOps(), r2f);
         } finally {
             if (measured >= iterationParams.getCount() && files != null) {
@@ -229,7 +237,14 @@ public final class SmrProfiler implements InternalProfiler {
         out.add(ratio(Metrics.WAITS, s.waits() - (b == null ? 0 : b.waits()), ops));
         out.add(ratio(Metrics.GRACE_PERIODS, s.gracePeriods() - (b == null ? 0 : b.gracePeriods()), ops));
         out.add(ratio(Metrics.MEMBARRIERS, s.membarriers() - (b == null ? 0 : b.membarriers()), ops));
+        out.add(ratio(Metrics.WAIT_NS_PER_RETIRE, s.waitNanos() - (b == null ? 0 : b.waitNanos()),
+                s.retired() - (b == null ? 0 : b.retired())));
+        out.add(ratio(Metrics.WAIT_NS_PER_OP, s.waitNanos() - (b == null ? 0 : b.waitNanos()), ops));
         out.add(max(Metrics.UAF, now.useAfterFree()));
+        if (now.sections() != null) {
+            long[] sb = before == null || before.sections() == null ? new long[2] : before.sections();
+            out.add(ratio(Metrics.SECTION_LONG_SHARE, now.sections()[1] - sb[1], now.sections()[0] - sb[0]));
+        }
         out.add(max(Metrics.UNBOUNDED, now.unbounded() ? 1 : 0));
         if (sampler.samples() > 0) {
             out.add(max(Metrics.PENDING_PEAK, sampler.pendingPeak()));

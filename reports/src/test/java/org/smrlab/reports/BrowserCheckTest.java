@@ -14,6 +14,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.smrlab.reports.cli.AtomicOutput;
+import org.smrlab.reports.render.EngineStyle;
 import org.smrlab.reports.render.HtmlReport;
 
 /**
@@ -22,16 +23,13 @@ import org.smrlab.reports.render.HtmlReport;
  * <p>Two runs of the browser: one dumps the DOM after the page has loaded, where the page's own
  * script has recorded whether every image decoded ({@code data-images-check="ok n/n"}); one takes
  * a screenshot, which must show the charts: the first, read-side bars of two runs, lies within the
- * window, and its two series colours are used by nothing else on the page. The report and the screenshot stay in target/browser-check/ for people to look at.
+ * window, and its engines' colours ({@link EngineStyle}: gus and ebr) are used by nothing else on the page. The report and the screenshot stay in target/browser-check/ for people to look at.
  * Chromium missing is a failure, not a skip: run scripts/setup-report-deps (CI does).
  */
-class BrowserCheckTest {
+public class BrowserCheckTest {
 
-    /** XChart's first two series colours (blue and orange, 180/255 alpha) over a white plot. */
-    private static final int SERIES_BLUE = 0x4b72ff;
-    private static final int SERIES_ORANGE = 0xffc44b;
 
-    static Path chromium() {
+    public static Path chromium() {
         List<String> candidates = new ArrayList<>();
         String configured = System.getenv("SMRLAB_CHROMIUM");
         if (configured != null && !configured.isBlank()) {
@@ -52,7 +50,7 @@ class BrowserCheckTest {
                 + "$SMRLAB_CHROMIUM); run scripts/setup-report-deps to install it");
     }
 
-    private static String browse(Path chromium, Path work, String name, List<String> extra, Path page) throws Exception {
+    public static String browse(Path chromium, Path work, String name, List<String> extra, Path page) throws Exception {
         Path profile = Files.createTempDirectory(work, "profile-");
         List<String> cmd = new ArrayList<>(List.of(chromium.toString(), "--headless", "--no-sandbox", "--disable-gpu",
                 "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update",
@@ -97,8 +95,11 @@ class BrowserCheckTest {
         assertThat(shot.getWidth()).isEqualTo(1400);
         assertThat(shot.getHeight()).isEqualTo(3000);
         assertThat(Images.inkShare(shot)).as("the page is not blank").isGreaterThan(0.02);
-        assertThat(Images.pixelsNear(shot, SERIES_BLUE, 40)).as("chart pixels (blue series) in " + screenshot).isGreaterThan(2000);
-        assertThat(Images.pixelsNear(shot, SERIES_ORANGE, 40)).as("chart pixels (orange series) in " + screenshot).isGreaterThan(2000);
+        EngineStyle style = EngineStyle.of(Fixtures.runs("bare/readside-jdk25.json", Fixtures.WRITE_1, Fixtures.WRITE_2));
+        for (String engine : List.of("gus", "ebr")) {
+            assertThat(Images.pixelsNear(shot, style.colour(engine).getRGB() & 0xffffff, 30))
+                    .as("chart pixels (" + engine + "'s colour) in " + screenshot).isGreaterThan(2000);
+        }
     }
 
     private static int count(Pattern p, String s) {

@@ -48,7 +48,7 @@ public final class Images {
     }
 
     /** Pixels close to a colour (how the browser test finds the charts' series colours in a screenshot). */
-    static long pixelsNear(BufferedImage image, int rgb, int tolerance) {
+    public static long pixelsNear(BufferedImage image, int rgb, int tolerance) {
         long n = 0;
         for (int y = 0; y < image.getHeight(); y++) {
             for (int x = 0; x < image.getWidth(); x++) {

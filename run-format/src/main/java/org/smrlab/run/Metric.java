@@ -57,10 +57,24 @@ public record Metric(String name, String unit, Pooling pooling, String log, doub
     /** Which benchmarks carry the metric. */
     public enum Scope {
         /** Every benchmark that registers an engine with the profiler. */
-        ENGINE,
+        ENGINE("every suite with an engine"),
         /** Only benchmarks with an instrumented SMR pool (reclamation, stall, profiler overhead, the workload suites). */
-        POOL,
-        /** Only the workload suites its meaning names (a figure their structure or payload defines). */
-        WORKLOAD
+        POOL("suites with an instrumented pool"),
+        /**
+         * Only the benchmarks that measure it themselves, as its meaning says (GraceLatencyBench, the mixed
+         * workload's readers, the workload suites whose structure or payload defines the figure).
+         */
+        BENCHMARK("the suites its meaning names");
+
+        private final String words;
+
+        Scope(String words) {
+            this.words = words;
+        }
+
+        /** In words, for the catalogue's table. */
+        public String words() {
+            return words;
+        }
     }
 }

@@ -25,6 +25,17 @@ public final class Metrics {
     public static final String R2F_LOG = "r2f";
     /** Interval log of slow-path pool gets (ns): gets that had to allocate. */
     public static final String GET_SLOW_LOG = "get.slow";
+    /** Interval log of the engine's blocking waits (ns), one value per wait: how long a writer was blocked each time. */
+    public static final String WAIT_LOG = "wait";
+    /** Interval log of grace periods (ns): from an advance to the first poll of its goal that succeeds (GraceLatencyBench). */
+    public static final String GRACE_LOG = "grace";
+    /** Interval log of batch fills (ns): from a batch's first retire to its advance (GraceLatencyBench). */
+    public static final String BATCH_FILL_LOG = "batch.fill";
+
+    /** The mixed workload's readers time one read section in this many ({@link #SECTION_LONG_SHARE}). */
+    public static final int SECTION_SAMPLE_PERIOD = 64;
+    /** A sampled read section longer than this (ns) counts as one that spanned a descheduling ({@link #SECTION_LONG_SHARE}). */
+    public static final long SECTION_LONG_NANOS = 50_000;
 
     private static final Map<String, Metric> ALL = new LinkedHashMap<>();
 
@@ -69,16 +80,40 @@ public final class Metrics {
             + "slope of the sampled footprint against time within each measurement iteration, pooled as smr.pending.slope is; "
             + "the footprint never shrinks, so 0 once the pool has what it needs"));
     public static final Metric FOOTPRINT_BYTES_PEAK = add(new Metric("smr.footprint.bytes.peak", "bytes", Metric.Pooling.MAX, null,
-            Double.NaN, Metric.Better.LOWER, Metric.Scope.WORKLOAD, true, "peak pool footprint in payload bytes: the most nodes the "
+            Double.NaN, Metric.Better.LOWER, Metric.Scope.BENCHMARK, true, "peak pool footprint in payload bytes: the most nodes the "
             + "pool owned at once times the payload each node carries (PacketBench: the packet size; object headers and links "
             + "excluded), umaperf's peak zone memory"));
     public static final Metric STEPS = add(new Metric("smr.steps.per.op", "nodes/op", Metric.Pooling.RATIO_OF_SUMS, null, Double.NaN,
-            Metric.Better.LOWER, Metric.Scope.WORKLOAD, true, "nodes a traversal stood on per benchmark operation, counted by the "
+            Metric.Better.LOWER, Metric.Scope.BENCHMARK, true, "nodes a traversal stood on per benchmark operation, counted by the "
             + "structure (ListBench's sorted list); the score divided by it is the cost per node visited"));
     public static final Metric GET_SLOW_P50 = getSlow("p50", 50);
     public static final Metric GET_SLOW_P99 = getSlow("p99", 99);
     public static final Metric GET_SLOW_P999 = getSlow("p999", 99.9);
     public static final Metric GET_SLOW_MAX = getSlow("max", 100);
+    public static final Metric WAIT_NS_PER_RETIRE = add(new Metric("smr.wait.ns.per.retire", "ns", Metric.Pooling.RATIO_OF_SUMS,
+            null, Double.NaN, Metric.Better.LOWER, Metric.Scope.ENGINE, true, "nanoseconds the engine spent blocked in waits for "
+            + "readers (await, synchronize, barrier, a blocking retire's grace period or write lock, a forced wait), per node "
+            + "retired: what retiring costs a writer in time it cannot use (0 for engines that never block the writer; NaN "
+            + "where nothing is retired)"));
+    public static final Metric WAIT_NS_PER_OP = add(new Metric("smr.wait.ns.per.op", "ns", Metric.Pooling.RATIO_OF_SUMS,
+            null, Double.NaN, Metric.Better.LOWER, Metric.Scope.ENGINE, true, "nanoseconds spent blocked in waits for readers, "
+            + "per benchmark operation (JMH's allOps: every op of every thread)"));
+    public static final Metric WAIT_P50 = waitLog("p50", 50);
+    public static final Metric WAIT_P99 = waitLog("p99", 99);
+    public static final Metric WAIT_P999 = waitLog("p999", 99.9);
+    public static final Metric WAIT_MAX = waitLog("max", 100);
+    public static final Metric GRACE_P50 = grace("p50", 50);
+    public static final Metric GRACE_P99 = grace("p99", 99);
+    public static final Metric GRACE_P999 = grace("p999", 99.9);
+    public static final Metric GRACE_MAX = grace("max", 100);
+    public static final Metric BATCH_FILL_P50 = batchFill("p50", 50);
+    public static final Metric BATCH_FILL_P99 = batchFill("p99", 99);
+    public static final Metric BATCH_FILL_MAX = batchFill("max", 100);
+    public static final Metric SECTION_LONG_SHARE = add(new Metric("smr.section.long.share", "ratio", Metric.Pooling.RATIO_OF_SUMS,
+            null, Double.NaN, Metric.Better.LOWER, Metric.Scope.BENCHMARK, true, "the mixed workload's readers: share of sampled "
+            + "read sections (one in " + SECTION_SAMPLE_PERIOD + ", timed) whose wall time exceeded " + SECTION_LONG_NANOS / 1000
+            + " us, hundreds of times a section's cost: sections that spanned a descheduling of their thread, which hold every "
+            + "grace period back meanwhile (NaN where no read section was sampled)"));
 
     private Metrics() {
     }
@@ -103,6 +138,31 @@ public final class Metrics {
                 Metric.Better.LOWER, Metric.Scope.POOL, false, "slow-path pool get latency, " + (percentile == 100 ? "the longest"
                 : "percentile " + (percentile == Math.rint(percentile) ? String.valueOf((int) percentile) : String.valueOf(percentile)))
                 + " (from the interval logs only)"));
+    }
+
+    private static Metric waitLog(String stat, double percentile) {
+        return add(new Metric("smr.wait." + stat, "ns", Metric.Pooling.MERGED_HISTOGRAM, WAIT_LOG, percentile,
+                Metric.Better.LOWER, Metric.Scope.ENGINE, false, "a blocking wait for readers, how long it lasted: "
+                + statWords(percentile) + " of the engine's waits (from the interval logs only; none where the engine never waited)"));
+    }
+
+    private static Metric grace(String stat, double percentile) {
+        return add(new Metric("smr.grace." + stat, "ns", Metric.Pooling.MERGED_HISTOGRAM, GRACE_LOG, percentile,
+                Metric.Better.LOWER, Metric.Scope.BENCHMARK, false, "GraceLatencyBench: grace-period latency, from an advance to "
+                + "the first poll of its goal that succeeds (the benchmark polls while it waits), " + statWords(percentile)
+                + "; batch-fill time excluded (from the interval logs only)"));
+    }
+
+    private static Metric batchFill(String stat, double percentile) {
+        return add(new Metric("smr.batch.fill." + stat, "ns", Metric.Pooling.MERGED_HISTOGRAM, BATCH_FILL_LOG, percentile,
+                Metric.Better.LOWER, Metric.Scope.BENCHMARK, false, "GraceLatencyBench: time to fill a batch, from its first "
+                + "retire to the advance that starts its grace period, at the trial's retire rate, " + statWords(percentile)
+                + ": the part of retire-to-free latency that is batching, not waiting for readers (from the interval logs only)"));
+    }
+
+    private static String statWords(double percentile) {
+        return percentile == 100 ? "the longest" : "percentile "
+                + (percentile == Math.rint(percentile) ? String.valueOf((int) percentile) : String.valueOf(percentile));
     }
 
     private static Metric perOp(String counter, String what) {

@@ -24,6 +24,16 @@ import java.util.stream.Stream;
  *     pending/       stall trials: pending nodes over time, one per trial and fork
  *     report/        the HTML report, written by the reports tool
  * </pre>
+ * A review ({@code scripts/lab review}) is a folder of the same name form holding two run folders and
+ * the evidence, described by {@code review.json} ({@link org.smrlab.run.review.ReviewInfo}):
+ * <pre>
+ *   &lt;out&gt;/review[-quick]-&lt;yyyyMMdd-HHmmss&gt;[-shard&lt;i&gt;of&lt;n&gt;]/
+ *     review.json    what the review ran: its sub-runs (or why one is absent), its evidence files
+ *     jdk17/         a run folder as above, on the default JVM
+ *     jdk25/         a run folder as above, the membarrier trials on a JDK 22+; absent when none is installed
+ *     evidence/      litmus.json, torture.json, tests.json, source.json, facts.json (org.smrlab.run.review)
+ *     review/        review.md, index.html and charts, written by the reports tool
+ * </pre>
  * The timestamp is the UTC start. A folder is written as {@code <out>/.<name>.tmp} and renamed to
  * {@code <out>/<name>} when complete, so a name without the leading dot is a complete run; a name
  * already taken gets {@code -2}, {@code -3}, ... appended.
@@ -35,6 +45,24 @@ public final class RunFolder {
     public static final String HLOG_DIR = "hlog";
     public static final String PENDING_DIR = "pending";
     public static final String REPORT_DIR = "report";
+
+    /** A review's own description, at the top of its folder (in place of run.json). */
+    public static final String REVIEW_JSON = "review.json";
+    /** A review's sub-run on the default JVM: a run folder. */
+    public static final String DEFAULT_JVM_DIR = "jdk17";
+    /** A review's sub-run on a JDK 22+ (membarrier): a run folder. */
+    public static final String MEMBARRIER_JVM_DIR = "jdk25";
+    /** A review's evidence files. */
+    public static final String EVIDENCE_DIR = "evidence";
+    /** The generated review: review.md, index.html, charts. */
+    public static final String REVIEW_DIR = "review";
+    public static final String REVIEW_MD = "review.md";
+    public static final String REVIEW_HTML = "index.html";
+    public static final String LITMUS_JSON = "litmus.json";
+    public static final String TORTURE_JSON = "torture.json";
+    public static final String TESTS_JSON = "tests.json";
+    public static final String SOURCE_JSON = "source.json";
+    public static final String FACTS_JSON = "facts.json";
 
     private static final DateTimeFormatter STAMP = DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss").withZone(ZoneOffset.UTC);
     private static final String IN_PROGRESS_SUFFIX = ".tmp";
@@ -76,14 +104,20 @@ public final class RunFolder {
         return name != null && !name.toString().startsWith(".") && Files.isRegularFile(dir.resolve(RUN_JSON));
     }
 
-    /** The newest complete run folder of {@code profile} directly in {@code out}, by name (the name holds the time). */
+    /** Whether {@code dir} is a complete review folder: its name has no leading dot and it holds review.json. */
+    public static boolean isCompleteReview(Path dir) {
+        Path name = dir.getFileName();
+        return name != null && !name.toString().startsWith(".") && Files.isRegularFile(dir.resolve(REVIEW_JSON));
+    }
+
+    /** The newest complete run (or review) folder of {@code profile} directly in {@code out}, by name (the name holds the time). */
     public static Optional<Path> newest(Path out, String profile) throws IOException {
         if (!Files.isDirectory(out)) {
             return Optional.empty();
         }
         try (Stream<Path> s = Files.list(out)) {
             return s.filter(p -> p.getFileName().toString().startsWith(profile + "-"))
-                    .filter(RunFolder::isComplete)
+                    .filter(p -> isComplete(p) || isCompleteReview(p))
                     .max(Comparator.comparing(p -> p.getFileName().toString()));
         }
     }

@@ -71,8 +71,17 @@ public record RunInfo(String schema, String profile, Shard shard, String command
         }
     }
 
-    /** The machine: CPU model, cores the JVM saw, OS name and kernel version. */
-    public record Machine(String cpu, Integer cores, String os, String kernel) {
+    /**
+     * The machine: CPU model, cores the JVM saw, OS name and kernel version, and the architecture the
+     * forks' JVM reports ({@code os.arch}: {@code amd64}, {@code aarch64}), which decides what memory
+     * orderings can be observed at all; null where a run did not record it.
+     */
+    public record Machine(String cpu, Integer cores, String os, String kernel, String arch) {
+
+        /** A machine whose architecture is not recorded. */
+        public Machine(String cpu, Integer cores, String os, String kernel) {
+            this(cpu, cores, os, kernel, null);
+        }
     }
 
     /** Whether membarrier(2) works on the forks' JVM ({@code available}), and the engines' own words for why. */

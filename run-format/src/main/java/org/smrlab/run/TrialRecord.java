@@ -98,13 +98,23 @@ public record TrialRecord(String benchmark, SortedMap<String, String> params, Li
      * @param knobs     the canonical spec's knobs: every knob and its value in effect; empty when the
      *                  forks' JVM could not build the engine (the trial then fails and says why)
      * @param checked   whether the engine runs in checked mode (its {@code checked} knob)
+     * @param durations every knob in effect whose value is a duration ({@code tick=1ms}), in nanoseconds, as
+     *                  the lab's one duration grammar reads it (as {@link TrialRecord#durations()} for parameters);
+     *                  empty where none is, or where the run did not record them
      */
     public record EngineUse(String name, String spec, Map<String, String> written, String canonical,
-                            Map<String, String> knobs, boolean checked) {
+                            Map<String, String> knobs, boolean checked, SortedMap<String, Long> durations) {
 
         public EngineUse {
             written = written == null ? Map.of() : Collections.unmodifiableMap(new java.util.LinkedHashMap<>(written));
             knobs = knobs == null ? Map.of() : Collections.unmodifiableMap(new java.util.LinkedHashMap<>(knobs));
+            durations = durations == null ? Collections.emptySortedMap() : Collections.unmodifiableSortedMap(new TreeMap<>(durations));
+        }
+
+        /** An engine whose knobs' durations are not recorded. */
+        public EngineUse(String name, String spec, Map<String, String> written, String canonical, Map<String, String> knobs,
+                         boolean checked) {
+            this(name, spec, written, canonical, knobs, checked, null);
         }
     }
 

@@ -24,7 +24,8 @@ class RunJsonTest {
         TreeMap<String, String> params = new TreeMap<>(Map.of("engine", "gus", "batch", "default", "stall", "10ms"));
         TrialRecord t = new TrialRecord("org.smrlab.bench.StallBench.writer", params, List.of(2),
                 "StallBench.writer batch=default engine=gus stall=10ms t=2", new TrialRecord.Length(1, 1, "1s", 3, "2s"), true,
-                new TrialRecord.EngineUse("gus", "gus", Map.of(), "gus:batch=64,start=1", Map.of("batch", "64", "start", "1"), false),
+                new TrialRecord.EngineUse("gus-lazy", "gus-lazy", Map.of(), "gus-lazy:batch=64,start=1,tick=1ms",
+                        Map.of("batch", "64", "start", "1", "tick", "1ms"), false, new TreeMap<>(Map.of("tick", 1_000_000L))),
                 new TreeMap<>(Map.of("stall", 10_000_000L)), TrialRecord.Status.DONE);
         TreeMap<String, BenchmarkFacts> benchmarks = new TreeMap<>();
         benchmarks.put("org.smrlab.bench.StallBench.writer", new BenchmarkFacts(false,
@@ -32,7 +33,7 @@ class RunJsonTest {
         benchmarks.put("org.smrlab.bench.ReadSideBench.floorPlainLoad", new BenchmarkFacts(false, new TreeMap<>(), "plain load"));
         return new RunInfo(RunInfo.SCHEMA, "stall", new RunInfo.Shard(1, 1), "scripts/lab stall", "2026-11-28T10:00:00Z", null,
                 new RunInfo.Jvm("25.0.3", "Eclipse Adoptium", "OpenJDK 64-Bit Server VM", null, List.of("-Xmx2g")),
-                new RunInfo.Machine("AMD EPYC", 2, "Linux", "6.18"), new RunInfo.MembarrierStatus(true, "via FFM"),
+                new RunInfo.Machine("AMD EPYC", 2, "Linux", "6.18", "amd64"), new RunInfo.MembarrierStatus(true, "via FFM"),
                 new RunInfo.Git("abc1234", false), List.of("gus"), List.of(gus), benchmarks, List.of(t), null);
     }
 
@@ -48,7 +49,17 @@ class RunJsonTest {
         assertThat(back.facts("gus").orElseThrow().defaultKnobs()).containsExactly(Map.entry("batch", "64"),
                 Map.entry("start", "1"), Map.entry("checked", "false"));
         assertThat(back.jvm().feature()).hasValue(25);
+        assertThat(back.machine().arch()).isEqualTo("amd64");
+        assertThat(back.trials().get(0).engine().durations()).containsExactly(Map.entry("tick", 1_000_000L));
         assertThat(Files.exists(dir.resolve("run.json.part"))).isFalse();
+    }
+
+    @Test
+    void aRunWithoutTheArchitectureReadsWithItUnknown() {
+        String text = RunJson.write(sample()).replace(",\n    \"arch\" : \"amd64\"", "");
+        assertThat(text).doesNotContain("arch");
+        assertThat(RunJson.read(text).machine().arch()).isNull();
+        assertThat(RunJson.read(text).machine().cores()).isEqualTo(2);
     }
 
     @Test

@@ -23,13 +23,16 @@ package org.smrlab.smr;
  * @param gracePeriods  grace periods actually carried out by a blocking engine (pserialize performs)
  * @param coalesced     blocking calls satisfied by a grace period that another caller carried out
  * @param membarriers   process-wide barriers issued ({@code membarrier(2)})
+ * @param waitNanos     nanoseconds spent in the blocking waits counted by {@code waits}: how long writers
+ *                      (and closers) were blocked waiting for readers. Read from the clock only around
+ *                      the waits themselves, never on a path that does not block.
  */
 public record Stats(long retired, long freed, long pending, long peakPending,
                     long advances, long polls, long pollFailures, long scans, long waits,
-                    long gracePeriods, long coalesced, long membarriers) {
+                    long gracePeriods, long coalesced, long membarriers, long waitNanos) {
 
     /** Field names in declaration order, for tables and CSV headers. */
     public static final java.util.List<String> FIELDS = java.util.List.of(
             "retired", "freed", "pending", "peakPending", "advances", "polls", "pollFailures",
-            "scans", "waits", "gracePeriods", "coalesced", "membarriers");
+            "scans", "waits", "gracePeriods", "coalesced", "membarriers", "waitNanos");
 }

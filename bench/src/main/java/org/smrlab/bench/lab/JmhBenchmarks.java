@@ -10,7 +10,7 @@ import org.openjdk.jmh.runner.BenchmarkList;
 import org.openjdk.jmh.runner.BenchmarkListEntry;
 import org.openjdk.jmh.runner.format.OutputFormatFactory;
 import org.openjdk.jmh.runner.options.VerboseMode;
-import org.smrlab.bench.ReadSideBench;
+import org.smrlab.bench.Floors;
 import org.smrlab.run.BenchmarkFacts;
 
 /**
@@ -67,8 +67,6 @@ public final class JmhBenchmarks {
     /** What run.json records of benchmark {@code name}: group, parameters in annotation order, floor words. */
     public BenchmarkFacts facts(String name) {
         Benchmark b = get(name);
-        String floorPrefix = ReadSideBench.class.getName() + ".";
-        String floor = name.startsWith(floorPrefix) ? ReadSideBench.FLOORS.get(name.substring(floorPrefix.length())) : null;
-        return new BenchmarkFacts(b.group(), new TreeMap<>(b.params()), floor);
+        return new BenchmarkFacts(b.group(), new TreeMap<>(b.params()), Floors.ALL.get(name));
     }
 }

@@ -73,12 +73,13 @@ public final class Lab {
 
     /** Everything main does but exit: returns 0 done, 1 trials failed, 2 bad command line. */
     public static int launch(String[] args, PrintStream out, PrintStream err) {
+        boolean review = args.length > 0 && args[0].equals(ReviewOptions.COMMAND);
         try {
-            return run(args, out);
+            return review ? Review.run(java.util.Arrays.copyOfRange(args, 1, args.length), args, out) : run(args, out);
         } catch (UsageException e) {
             err.println("lab: " + e.getMessage());
             err.println();
-            err.println(LabOptions.usage());
+            err.println(review ? ReviewOptions.usage() : LabOptions.usage());
             return 2;
         }
     }
@@ -148,13 +149,43 @@ public final class Lab {
 
     private static int execute(LabOptions o, String[] args, List<PlannedTrial> trials, JmhBenchmarks benchmarks,
                                PrintStream out) {
-        Path root = Paths.get(System.getProperty("smrlab.root", ".")).toAbsolutePath().normalize();
-        String classpath = System.getProperty("java.class.path");
-        ForkJvm jvm = ForkJvm.probe(o.jvm(), classpath, RunRecorder.engineSpecs(trials));
+        Path root = repoRoot();
+        ForkJvm jvm = ForkJvm.probe(o.jvm(), System.getProperty("java.class.path"), RunRecorder.engineSpecs(trials));
         Instant started = Instant.now().truncatedTo(ChronoUnit.SECONDS);
         String name = RunFolder.name(o.profile(), started, o.shardIndex(), o.shardCount());
-        Path outDir = o.out().toAbsolutePath().normalize();
-        String command = System.getProperty("smrlab.launcher", "scripts/lab") + " " + String.join(" ", quoteAll(args));
+        Outcome r = runTrials(o, name, o.out().toAbsolutePath().normalize(), command(args), started, trials, benchmarks, jvm, out);
+        report(out, root, r.folder());
+        return r.failed().isEmpty() ? 0 : 1;
+    }
+
+    /** The checkout the lab runs from ({@code -Dsmrlab.root}, set by scripts/lab). */
+    static Path repoRoot() {
+        return Paths.get(System.getProperty("smrlab.root", ".")).toAbsolutePath().normalize();
+    }
+
+    /** The command line as run.json records it: the launcher's name and the arguments, quoted for a shell. */
+    static String command(String[] args) {
+        return System.getProperty("smrlab.launcher", "scripts/lab") + " " + String.join(" ", quoteAll(args));
+    }
+
+    /**
+     * What {@link #runTrials} leaves.
+     *
+     * @param folder  the complete run folder
+     * @param failed  labels of the trials that produced no result
+     * @param trials  how many ran
+     */
+    record Outcome(Path folder, Set<String> failed, int trials) {
+    }
+
+    /**
+     * Runs {@code trials} on {@code jvm} into a run folder {@code <outDir>/<name>}, written as
+     * {@code .<name>.tmp} and renamed when complete: run.json (every trial planned, then done or
+     * failed), results.csv/json after every trial, hlog/ and pending/ from the profiler. The review
+     * command runs each of its sub-runs through here too.
+     */
+    static Outcome runTrials(LabOptions o, String name, Path outDir, String command, Instant started, List<PlannedTrial> trials,
+                             JmhBenchmarks benchmarks, ForkJvm jvm, PrintStream out) {
         Path tmp;
         try {
             tmp = RunFolder.begin(outDir, name);
@@ -174,7 +205,7 @@ public final class Lab {
         Set<String> failed = new LinkedHashSet<>();
         // Built once, at the start: the commit is the one the benchmarks were built from, even if someone
         // commits while a long profile runs; only finishedAt and the trials' status change at the end.
-        RunInfo info = RunRecorder.start(o, command, started.toString(), jvm, trials, benchmarks, root);
+        RunInfo info = RunRecorder.start(o, command, started.toString(), jvm, trials, benchmarks, repoRoot());
         RunJson.write(tmp.resolve(RunFolder.RUN_JSON), info);
 
         LabOutput console = new LabOutput(out);
@@ -211,8 +242,7 @@ public final class Lab {
             out.println("[lab] failed trials (no results): ");
             failed.forEach(f -> out.println("        " + f));
         }
-        report(out, root, done);
-        return failed.isEmpty() ? 0 : 1;
+        return new Outcome(done, failed, trials.size());
     }
 
     /**

@@ -21,6 +21,7 @@ public record LabOptions(String profile, EngineSelection engines, Path out, Stri
     public static String usage() {
         return String.join("\n",
                 "usage: scripts/lab PROFILE [options]",
+                "       scripts/lab review [--quick] [options]   (the review: scripts/lab review --help)",
                 "profiles:",
                 profilesText(),
                 "options:",

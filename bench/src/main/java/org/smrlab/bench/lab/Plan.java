@@ -139,35 +139,13 @@ public final class Plan {
         }
     }
 
-    /** Resolves a thread token ({@code 2}, {@code max}, {@code 2max}, {@code max-1,1}). */
+    /** Resolves a thread token ({@code 2}, {@code max}, {@code 2max}, {@code max-1,1}) with run-format's one reader of them. */
     static List<Integer> threads(String token, int cores) {
-        List<Integer> out = new ArrayList<>();
-        for (String part : token.split(",")) {
-            String p = part.strip();
-            int n;
-            switch (p) {
-                case "max":
-                    n = cores;
-                    break;
-                case "2max":
-                    n = 2 * cores;
-                    break;
-                case "max-1":
-                    n = Math.max(1, cores - 1);
-                    break;
-                default:
-                    try {
-                        n = Integer.parseInt(p);
-                    } catch (NumberFormatException ex) {
-                        throw new IllegalStateException("thread token '" + token + "': '" + p + "' is not a number, max, 2max or max-1");
-                    }
-            }
-            if (n < 1) {
-                throw new IllegalStateException("thread token '" + token + "' gives " + n + " threads");
-            }
-            out.add(n);
+        try {
+            return org.smrlab.run.review.TrialSelector.resolveThreads(token, cores);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalStateException(e.getMessage(), e);
         }
-        return out;
     }
 
     /** Shard {@code index} (1-based) of {@code count}: round-robin over the sorted trials. */

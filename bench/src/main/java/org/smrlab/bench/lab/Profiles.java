@@ -81,6 +81,10 @@ public final class Profiles {
     public static final String[] CHECKED = Engines.safeNames().stream()
             .map(n -> n + ":" + EngineType.CHECKED + "=true").toArray(String[]::new);
 
+    /** Benchmarks that run only on a JDK 22+ (membarrier through FFM): left out of the smoke, which runs on the default JVM. */
+    public static final List<String> NEEDS_JDK22 = org.smrlab.bench.MembarrierBench.FLOORS.keySet().stream()
+            .map(m -> org.smrlab.bench.MembarrierBench.class.getName() + "." + m).toList();
+
     private static final Map<String, Profile> ALL = new LinkedHashMap<>();
 
     static {
@@ -155,6 +159,15 @@ public final class Profiles {
             e.add(Entry.of("IdleThreadsBench." + m).engines("qsbr").param("idle", "10").param("idleState", "offline")
                     .profiled().run(ns));
         }
+        // The review's suites (run-format's question catalogue), smallest size. MembarrierBench is left out:
+        // it needs a JDK 22+, and the smoke runs on the default JVM.
+        for (String m : List.of("publish", "publishAdvance", "publishRetire")) {
+            e.add(Entry.of("PublishBench." + m).engines("gus").profiled().run(ns));
+        }
+        e.add(Entry.of("GraceLatencyBench.lazyGrace").engines("gus-lazy:tick=1ms").profiled().run(ns));
+        e.add(Entry.of("PoolBench.getPut").engines("gus").param("without", "nothing", "deferredReuse").profiled().run(ns));
+        e.add(Entry.of("ReclamationBench.mixed").engines("pserialize").param("pool", org.smrlab.run.review.Questions.PR_PSERIALIZE_POOL)
+                .threads("max").profiled().run(mixed));
         return e;
     }
 

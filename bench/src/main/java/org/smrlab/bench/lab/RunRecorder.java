@@ -91,7 +91,7 @@ public final class RunRecorder {
                 new RunInfo.Jvm(jvm.get("java.version"), jvm.get("java.vendor"), jvm.get("java.vm.name"),
                         jvm.get("java.vm.version"), jvm.forkArgs()),
                 new RunInfo.Machine(cpuModel(jvm.get("os.arch")), parseIntOr(jvm.get("cores"),
-                        Runtime.getRuntime().availableProcessors()), jvm.get("os.name"), jvm.get("os.version")),
+                        Runtime.getRuntime().availableProcessors()), jvm.get("os.name"), jvm.get("os.version"), jvm.get("os.arch")),
                 new RunInfo.MembarrierStatus(Boolean.parseBoolean(jvm.get("membarrier.available")), jvm.get("membarrier.status")),
                 new RunInfo.Git(git(repoRoot, "rev-parse", "--short", "HEAD"), gitDirty(repoRoot)),
                 engines, catalogue, used, records, null);
@@ -113,6 +113,19 @@ public final class RunRecorder {
                 t.retireBlocks(), t.enterBlocks(), t.neverFrees(), t.unsafeByDesign(), t.defaultKnobs());
     }
 
+    /** The values that are durations ({@code 10ms}), in nanoseconds, as the one duration grammar reads them. */
+    static TreeMap<String, Long> durations(Map<String, String> values) {
+        TreeMap<String, Long> durations = new TreeMap<>();
+        values.forEach((k, v) -> {
+            try {
+                durations.put(k, Durations.parseNanos(v, 0));
+            } catch (IllegalArgumentException notADuration) {
+                // a number without a unit, a word, a spec: not a duration
+            }
+        });
+        return durations;
+    }
+
     static TrialRecord record(PlannedTrial t, ForkJvm jvm) {
         RunLength l = t.run();
         TrialRecord.EngineUse engine = null;
@@ -121,18 +134,12 @@ public final class RunRecorder {
             String canonical = jvm.engines().get(spec);
             Spec parsed = Spec.parse(spec);
             boolean checked = Engines.type(parsed.engine()).configure(parsed).bool(EngineType.CHECKED);
+            Map<String, String> knobs = canonical == null ? Map.of() : Spec.parse(canonical).knobs();
             engine = new TrialRecord.EngineUse(parsed.engine(), spec,
                     Spec.parse(EngineParam.asSpec(t.params().get(EngineParam.ENGINE))).knobs(), canonical,
-                    canonical == null ? Map.of() : Spec.parse(canonical).knobs(), checked);
+                    knobs, checked, durations(knobs));
         }
-        TreeMap<String, Long> durations = new TreeMap<>();
-        t.params().forEach((k, v) -> {
-            try {
-                durations.put(k, Durations.parseNanos(v, 0));
-            } catch (IllegalArgumentException notADuration) {
-                // a number without a unit, a word, a spec: not a duration
-            }
-        });
+        TreeMap<String, Long> durations = durations(t.params());
         return new TrialRecord(t.benchmark(), t.params(), t.threads(), t.label(),
                 new TrialRecord.Length(l.forks(), l.warmups(), l.warmupTime(), l.iterations(), l.iterationTime()),
                 t.profiled(), engine, durations, TrialRecord.Status.PLANNED);

@@ -34,14 +34,24 @@ public final class MixedOps {
     private final Structure structure;
     private final Keys keys;
     private final boolean[] isRead = new boolean[DECISIONS];
+    private final SectionClock clock;
     private int next;
 
     public MixedOps(Structure structure, long keys, double readRatio, String keyDist, long seed) {
+        this(structure, keys, readRatio, keyDist, seed, null);
+    }
+
+    /**
+     * As above; with a {@code clock}, one read section in {@link org.smrlab.run.Metrics#SECTION_SAMPLE_PERIOD}
+     * is timed (R15: how many sections span a descheduling).
+     */
+    public MixedOps(Structure structure, long keys, double readRatio, String keyDist, long seed, SectionClock clock) {
         if (!(readRatio >= 0 && readRatio <= 1)) {
             throw new IllegalArgumentException("readRatio " + readRatio + " is not in [0, 1]");
         }
         this.structure = structure;
         this.keys = new Keys(keyDist, 2 * keys, seed);
+        this.clock = clock;
         SplittableRandom r = new SplittableRandom(seed ^ 0x9E3779B97F4A7C15L);
         for (int i = 0; i < DECISIONS; i++) {
             isRead[i] = r.nextDouble() < readRatio;
@@ -51,6 +61,12 @@ public final class MixedOps {
     /** The hash set, reads being {@code section}s (one lookup, or a section held for a time). */
     public MixedOps(SmrHashSet.Handle handle, long keys, double readRatio, Section section, String keyDist, long seed) {
         this(set(handle, section), keys, readRatio, keyDist, seed);
+    }
+
+    /** The hash set, its read sections sampled by {@code clock} (null: none timed). */
+    public MixedOps(SmrHashSet.Handle handle, long keys, double readRatio, Section section, String keyDist, long seed,
+                    SectionClock clock) {
+        this(set(handle, section), keys, readRatio, keyDist, seed, clock);
     }
 
     /** The hash set with one lookup per read and uniform keys. */
@@ -113,7 +129,13 @@ public final class MixedOps {
         long key = keys.next();
         boolean result;
         if (isRead[next++ & (DECISIONS - 1)]) {
-            result = structure.read(key);
+            if (clock != null && clock.sampleNext()) {
+                long t0 = System.nanoTime();
+                result = structure.read(key);
+                clock.record(System.nanoTime() - t0);
+            } else {
+                result = structure.read(key);
+            }
         } else {
             result = structure.remove(key) || structure.add(key);
         }

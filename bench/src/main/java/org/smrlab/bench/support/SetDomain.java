@@ -1,6 +1,10 @@
 package org.smrlab.bench.support;
 
+import java.util.List;
 import org.smrlab.bench.SmrProbe;
+import org.smrlab.run.Metrics;
+import org.smrlab.smr.engine.WaitProbes;
+import org.smrlab.smr.pool.PoolProbe;
 import org.smrlab.smr.pool.PoolStats;
 import org.smrlab.smr.pool.SmrPool;
 import org.smrlab.smr.set.SetNode;
@@ -14,6 +18,9 @@ import org.smrlab.smr.set.SmrHashSet;
 public final class SetDomain {
     private final SmrHashSet set;
     private final SharedDomain<SetNode> shared;
+    private final SectionClock.Registry sections = new SectionClock.Registry();
+    private final boolean instrumented;
+    private final boolean typeStable;
 
     /**
      * @param spec          the engine spec
@@ -24,9 +31,22 @@ public final class SetDomain {
      */
     public SetDomain(String spec, int buckets, long prefill, boolean instrumented,
                      java.util.function.Function<SetDomain, SmrProbe.Target> target) {
-        SmrPool<SetNode> pool = instrumented
-                ? new SmrPool<>(spec, SetNode::new, SmrProbe.poolProbe())
-                : new SmrPool<>(spec, SetNode::new);
+        this(spec, buckets, prefill, instrumented, 0, target);
+    }
+
+    /**
+     * As above; with {@code typeStableDepot > 0} the pool is the model of NetBSD's PR_PSERIALIZE
+     * pool_cache ({@link SmrPool#typeStable}, that many depot chunks before one is destructed after a
+     * grace period): nodes are reused at once, and the readers' generation checks are then the
+     * validation type-stable readers must do, not use-after-free detections.
+     */
+    public SetDomain(String spec, int buckets, long prefill, boolean instrumented, int typeStableDepot,
+                     java.util.function.Function<SetDomain, SmrProbe.Target> target) {
+        this.instrumented = instrumented;
+        this.typeStable = typeStableDepot > 0;
+        PoolProbe probe = instrumented ? SmrProbe.poolProbe() : null;
+        SmrPool<SetNode> pool = typeStable ? SmrPool.typeStable(spec, SetNode::new, probe, typeStableDepot)
+                : new SmrPool<>(spec, SetNode::new, probe);
         this.set = new SmrHashSet(pool, buckets);
         this.shared = new SharedDomain<>(set.reclaimer(), () -> {
             set.close();
@@ -38,20 +58,35 @@ public final class SetDomain {
         }
         h.close();
         if (instrumented) {
+            WaitProbes.attach(set.reclaimer(), SmrProbe.recorder(Metrics.WAIT_LOG)::record);
             SmrProbe.attach(target.apply(this));
         }
     }
 
-    /** The usual target: engine and pool counters, use-after-free of readers and pool, sampled pending. */
+    /**
+     * The usual target: engine and pool counters, use-after-free of readers and pool, sampled pending;
+     * the interval logs of retire-to-free, slow-path gets and the engine's blocking waits; the readers'
+     * sampled section clocks.
+     */
     public SmrProbe.Target target(java.util.function.BooleanSupplier unbounded, boolean pendingSeries) {
         return new SmrProbe.Target(() -> set.reclaimer().stats(), () -> set.pool().stats(),
-                this::useAfterFree, unbounded, true, pendingSeries);
+                this::useAfterFree, unbounded, true, pendingSeries,
+                List.of(Metrics.R2F_LOG, Metrics.GET_SLOW_LOG, Metrics.WAIT_LOG), sections::counts);
     }
 
-    /** Readers' detections plus the pool's write-after-free and double frees: all must be 0. */
+    /** A section clock for the calling reader thread, or null when the domain is not instrumented (it reads no clock). */
+    public SectionClock sectionClock() {
+        return instrumented ? sections.newClock() : null;
+    }
+
+    /**
+     * Readers' detections plus the pool's write-after-free and double frees: all must be 0. In the
+     * type-stable model a reader seeing its node reused is expected (it validates and restarts): only
+     * the pool's own detections count there.
+     */
     public long useAfterFree() {
         PoolStats p = set.pool().stats();
-        return set.detections() + p.writeAfterFree() + p.doubleFrees();
+        return (typeStable ? 0 : set.detections()) + p.writeAfterFree() + p.doubleFrees();
     }
 
     public SmrHashSet set() {

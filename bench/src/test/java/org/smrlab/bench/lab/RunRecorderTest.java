@@ -45,6 +45,8 @@ class RunRecorderTest {
         assertThat(lazy.engine().knobs()).containsEntry("barrier", barrier).containsEntry("tick", "1ms");
         assertThat(lazy.engine().written()).isEmpty();
         assertThat(lazy.durations()).containsExactly(Map.entry("stall", 10_000_000L));
+        assertThat(lazy.engine().durations()).as("knobs that are durations, read by the one grammar")
+                .containsExactly(Map.entry("tick", 1_000_000L));
         TrialRecord hp = info.trials().stream().filter(t -> t.engine().name().equals("hp")
                 && t.params().get("stall").equals("iteration")).findFirst().orElseThrow();
         assertThat(hp.engine().spec()).isEqualTo("hp:slots=4");
@@ -52,6 +54,8 @@ class RunRecorderTest {
         assertThat(hp.engine().knobs()).containsEntry("slots", "4").containsEntry("batch", "64");
         assertThat(hp.durations()).as("'iteration' is not a duration").isEmpty();
         assertThat(hp.length().forks()).isEqualTo(1);
+        assertThat(hp.engine().durations()).isEmpty();
+        assertThat(info.machine().arch()).isEqualTo(System.getProperty("os.arch"));
 
         RunInfo done = RunRecorder.finish(info, "2026-11-28T10:08:00Z", java.util.Set.of(hp.label()));
         assertThat(done.failedTrials()).containsExactly(hp.label());

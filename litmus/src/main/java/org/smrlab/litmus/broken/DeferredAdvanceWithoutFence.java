@@ -11,6 +11,7 @@ import org.openjdk.jcstress.annotations.Description;
 import org.openjdk.jcstress.annotations.JCStressTest;
 import org.openjdk.jcstress.annotations.Outcome;
 import org.openjdk.jcstress.annotations.State;
+import org.smrlab.litmus.Pair;
 import org.openjdk.jcstress.infra.results.II_Result;
 import org.smrlab.litmus.Node;
 
@@ -32,6 +33,11 @@ import org.smrlab.litmus.Node;
  * </pre>
  */
 @JCStressTest
+@Pair(engine = "gus-deferred",
+        aAccess = "setOpaque(observed sequence) (enter)",
+        aBarrier = "fullFence (enter)",
+        bBarrier = "MISSING (advance and poll without their fences)",
+        bAccess = "load of the reader's record")
 @Description("deferred advance and poll without their fences vs fenced enter: store-load reordering on the writer")
 @Outcome(id = "1, 0", expect = FORBIDDEN, desc = "reader holds the unlinked node and the scan saw it idle")
 @Outcome(expect = ACCEPTABLE, desc = "the reader saw the unlink, or the scan saw the reader")

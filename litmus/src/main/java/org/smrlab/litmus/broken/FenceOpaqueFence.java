@@ -10,6 +10,7 @@ import org.openjdk.jcstress.annotations.Description;
 import org.openjdk.jcstress.annotations.JCStressTest;
 import org.openjdk.jcstress.annotations.Outcome;
 import org.openjdk.jcstress.annotations.State;
+import org.smrlab.litmus.Pair;
 import org.openjdk.jcstress.infra.results.II_Result;
 
 /**
@@ -28,6 +29,11 @@ import org.openjdk.jcstress.infra.results.II_Result;
  * </pre>
  */
 @JCStressTest
+@Pair(engine = "fence shape",
+        aAccess = "x = 1 (opaque)",
+        aBarrier = "fullFence, then an opaque load (C2 drops the fence)",
+        bBarrier = "fullFence, then an opaque load (C2 drops the fence)",
+        bAccess = "r2 = x")
 @Description("store; fullFence; getOpaque; fullFence: C2 drops the first fence (store-buffering observed)")
 @Outcome(id = "0, 0", expect = FORBIDDEN, desc = "the first fence was dropped: both loads passed both stores")
 @Outcome(expect = ACCEPTABLE, desc = "at least one load saw the other thread's store")

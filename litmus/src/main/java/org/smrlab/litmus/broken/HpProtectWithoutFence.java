@@ -11,6 +11,7 @@ import org.openjdk.jcstress.annotations.Description;
 import org.openjdk.jcstress.annotations.JCStressTest;
 import org.openjdk.jcstress.annotations.Outcome;
 import org.openjdk.jcstress.annotations.State;
+import org.smrlab.litmus.Pair;
 import org.openjdk.jcstress.infra.results.II_Result;
 import org.smrlab.litmus.Node;
 
@@ -27,6 +28,11 @@ import org.smrlab.litmus.Node;
  * </pre>
  */
 @JCStressTest
+@Pair(engine = "hp",
+        aAccess = "slot = head (opaque store)",
+        aBarrier = "MISSING (no fence in protect)",
+        bBarrier = "fullFence (scan)",
+        bAccess = "acquire load of the slot")
 @Description("hp protect without the fence vs unlink+fence+scan: store-load reordering")
 @Outcome(id = "1, 0", expect = FORBIDDEN, desc = "protect validated the old node and the scan saw no hazard (it would free it)")
 @Outcome(expect = ACCEPTABLE, desc = "protect saw the unlink, or the scan saw the hazard")

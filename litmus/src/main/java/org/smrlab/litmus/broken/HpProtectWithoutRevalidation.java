@@ -11,6 +11,7 @@ import org.openjdk.jcstress.annotations.Description;
 import org.openjdk.jcstress.annotations.JCStressTest;
 import org.openjdk.jcstress.annotations.Outcome;
 import org.openjdk.jcstress.annotations.State;
+import org.smrlab.litmus.Pair;
 import org.openjdk.jcstress.infra.results.II_Result;
 import org.smrlab.litmus.Node;
 
@@ -28,6 +29,11 @@ import org.smrlab.litmus.Node;
  * </pre>
  */
 @JCStressTest
+@Pair(engine = "hp",
+        aAccess = "slot = p (a pointer loaded before the store)",
+        aBarrier = "fullFence, but no re-read of head",
+        bBarrier = "fullFence (scan)",
+        bAccess = "acquire load of the slot, then the free")
 @Description("hp protect without re-validation vs unlink+fence+scan: an interleaving, no reordering")
 @Outcome(id = "1, 0", expect = FORBIDDEN, desc = "the reader uses the old node and the scan saw no hazard (it would free it)")
 @Outcome(expect = ACCEPTABLE, desc = "the reader saw the unlink, or the scan saw the hazard")

@@ -11,6 +11,7 @@ import org.openjdk.jcstress.annotations.Description;
 import org.openjdk.jcstress.annotations.JCStressTest;
 import org.openjdk.jcstress.annotations.Outcome;
 import org.openjdk.jcstress.annotations.State;
+import org.smrlab.litmus.Pair;
 import org.openjdk.jcstress.infra.results.II_Result;
 import org.smrlab.litmus.Node;
 
@@ -32,6 +33,11 @@ import org.smrlab.litmus.Node;
  * r1 = the node A held (1 old, 2 new); r2 = the data A read (1 live, -1 poisoned).
  */
 @JCStressTest
+@Pair(engine = "pserialize:async=true",
+        aAccess = "read n.data in the section",
+        aBarrier = "exit: release of the read count",
+        bBarrier = "MISSING (the poll completes without waiting for the noted odd count to move)",
+        bAccess = "free of the unlinked node (poison)")
 @Description("pserialize poll that completes a grace period without waiting for the odd counts to move")
 @Outcome(id = "1, -1", expect = FORBIDDEN, desc = "the reader used the unlinked node after it was freed")
 @Outcome(expect = ACCEPTABLE, desc = "the reader used a live node")

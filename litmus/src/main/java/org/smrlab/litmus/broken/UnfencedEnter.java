@@ -11,6 +11,7 @@ import org.openjdk.jcstress.annotations.Description;
 import org.openjdk.jcstress.annotations.JCStressTest;
 import org.openjdk.jcstress.annotations.Outcome;
 import org.openjdk.jcstress.annotations.State;
+import org.smrlab.litmus.Pair;
 import org.openjdk.jcstress.infra.results.II_Result;
 import org.smrlab.litmus.Node;
 
@@ -30,6 +31,11 @@ import org.smrlab.litmus.Node;
  * </pre>
  */
 @JCStressTest
+@Pair(engine = "gus",
+        aAccess = "setOpaque(observed sequence) (enter)",
+        aBarrier = "MISSING (no fence in enter)",
+        bBarrier = "getAndAdd (advance), fullFence (poll)",
+        bAccess = "acquire load of the reader's record")
 @Description("gus enter without the full fence vs unlink+fence+scan: store-load reordering")
 @Outcome(id = "1, 0", expect = FORBIDDEN, desc = "reader holds the unlinked node and the scan saw it idle")
 @Outcome(expect = ACCEPTABLE, desc = "the reader saw the unlink, or the scan saw the reader")

@@ -9,6 +9,7 @@ import org.openjdk.jcstress.annotations.Description;
 import org.openjdk.jcstress.annotations.JCStressTest;
 import org.openjdk.jcstress.annotations.Outcome;
 import org.openjdk.jcstress.annotations.State;
+import org.smrlab.litmus.Pair;
 import org.openjdk.jcstress.infra.results.II_Result;
 import org.smrlab.litmus.Engine;
 import org.smrlab.litmus.Node;
@@ -32,6 +33,11 @@ import org.smrlab.smr.Session;
  * says the goal is reached.
  */
 @JCStressTest
+@Pair(engine = "ebr",
+        aAccess = "store epoch|active (enter)",
+        aBarrier = "fullFence (enter)",
+        bBarrier = "fullFence (advance, each try-advance)",
+        bAccess = "load of the reader's record (the try-advance scan), after the unlink")
 @Description("ebr enter fence vs unlink+advance attempts (store-buffering pair)")
 @Outcome(id = "1, 1", expect = FORBIDDEN, desc = "reader holds the unlinked node and the scan declared it free")
 @Outcome(id = "1, 0", expect = ACCEPTABLE, desc = "reader holds the old node; the advancer saw it, goal not reached")

@@ -10,6 +10,7 @@ import org.openjdk.jcstress.annotations.Description;
 import org.openjdk.jcstress.annotations.JCStressTest;
 import org.openjdk.jcstress.annotations.Outcome;
 import org.openjdk.jcstress.annotations.State;
+import org.smrlab.litmus.Pair;
 import org.openjdk.jcstress.infra.results.II_Result;
 
 /**
@@ -28,6 +29,11 @@ import org.openjdk.jcstress.infra.results.II_Result;
  * </pre>
  */
 @JCStressTest
+@Pair(engine = "fence shape",
+        aAccess = "x = 1 (opaque)",
+        aBarrier = "fullFence, then an acquire load",
+        bBarrier = "fullFence, then an acquire load",
+        bAccess = "r2 = x (the other side's store seen)")
 @Description("store; fullFence; getAcquire; fullFence: the fence survives (store-buffering forbidden)")
 @Outcome(id = "0, 0", expect = FORBIDDEN, desc = "a fence was dropped: both loads passed both stores")
 @Outcome(expect = ACCEPTABLE, desc = "at least one load saw the other thread's store")

@@ -9,6 +9,7 @@ import org.openjdk.jcstress.annotations.Description;
 import org.openjdk.jcstress.annotations.JCStressTest;
 import org.openjdk.jcstress.annotations.Outcome;
 import org.openjdk.jcstress.annotations.State;
+import org.smrlab.litmus.Pair;
 import org.openjdk.jcstress.infra.results.II_Result;
 import org.smrlab.litmus.Engine;
 import org.smrlab.litmus.Node;
@@ -36,6 +37,11 @@ import org.smrlab.smr.Session;
  * r1 = the node A holds (1 old, 2 new); r2 = 1 when C's poll of the goal says reached.
  */
 @JCStressTest
+@Pair(engine = "gus",
+        aAccess = "store observed sequence (enter), then fullFence",
+        aBarrier = "fullFence (enter)",
+        bBarrier = "a third thread's poll: acquire load of the clock at the goal, fullFence",
+        bAccess = "load of the reader's record (scan), after the writer's unlink and getAndAdd")
 @Description("gus advance = getAndAdd without fence; a third thread polls (release sequence + store-buffering pair)")
 @Outcome(id = "1, 1", expect = FORBIDDEN, desc = "reader holds the unlinked node and a third thread's poll declared it free")
 @Outcome(id = "1, 0", expect = ACCEPTABLE, desc = "reader holds the old node; the poll saw it, or did not see the goal yet")

@@ -9,6 +9,7 @@ import org.openjdk.jcstress.annotations.Description;
 import org.openjdk.jcstress.annotations.JCStressTest;
 import org.openjdk.jcstress.annotations.Outcome;
 import org.openjdk.jcstress.annotations.State;
+import org.smrlab.litmus.Pair;
 import org.openjdk.jcstress.infra.results.II_Result;
 import org.smrlab.litmus.Engine;
 import org.smrlab.litmus.Node;
@@ -35,6 +36,11 @@ import org.smrlab.smr.Reclaimer;
  * r1 = 1 when C's poll ran with the clock at the goal; r2 = the node C then loads (1 old, 2 new).
  */
 @JCStressTest
+@Pair(engine = "gus",
+        aAccess = "head = new node (the unlink)",
+        aBarrier = "getAndAdd of the clock (advance, no fence)",
+        bBarrier = "poll: getAcquire of the clock (sees the goal)",
+        bAccess = "load head after the poll")
 @Description("gus advance (getAndAdd, no fence) releases the unlink to another thread's poll (message passing)")
 @Outcome(id = "1, 1", expect = FORBIDDEN, desc = "the poll acquired the advanced clock, yet the unlink before it is not visible")
 @Outcome(id = "1, 2", expect = ACCEPTABLE, desc = "the poll acquired the advanced clock and sees the unlink")

@@ -9,6 +9,7 @@ import org.openjdk.jcstress.annotations.Description;
 import org.openjdk.jcstress.annotations.JCStressTest;
 import org.openjdk.jcstress.annotations.Outcome;
 import org.openjdk.jcstress.annotations.State;
+import org.smrlab.litmus.Pair;
 import org.openjdk.jcstress.infra.results.II_Result;
 import org.smrlab.litmus.Engine;
 import org.smrlab.litmus.Node;
@@ -29,6 +30,11 @@ import org.smrlab.smr.Session;
  * r1 = the node A held (1 old, 2 new); r2 = the data A read (1 live, -1 poisoned).
  */
 @JCStressTest
+@Pair(engine = "gus-deferred",
+        aAccess = "read n.data in the section",
+        aBarrier = "exit: setRelease of the record",
+        bBarrier = "synchronize: advance, then acquire loads of every record until the goal",
+        bAccess = "free of the unlinked node (poison)")
 @Description("gus-deferred: a whole section against unlink, synchronize, free.")
 @Outcome(id = "1, -1", expect = FORBIDDEN, desc = "the reader used the unlinked node after it was freed")
 @Outcome(id = "1, 1", expect = ACCEPTABLE, desc = "the reader used the old node before it was freed")

@@ -9,6 +9,7 @@ import org.openjdk.jcstress.annotations.Description;
 import org.openjdk.jcstress.annotations.JCStressTest;
 import org.openjdk.jcstress.annotations.Outcome;
 import org.openjdk.jcstress.annotations.State;
+import org.smrlab.litmus.Pair;
 import org.openjdk.jcstress.infra.results.II_Result;
 import org.smrlab.litmus.Engine;
 import org.smrlab.litmus.Node;
@@ -32,6 +33,11 @@ import org.smrlab.smr.Session;
  * r1 = the node A holds (1 old, 2 new); r2 = 1 when B's poll says the goal is reached.
  */
 @JCStressTest
+@Pair(engine = "gus",
+        aAccess = "store observed sequence (enter)",
+        aBarrier = "fullFence (enter)",
+        bBarrier = "getAndAdd (advance), fullFence (poll)",
+        bAccess = "load of the reader's record (scan)")
 @Description("gus enter fence vs unlink+advance+scan (store-buffering pair)")
 @Outcome(id = "1, 1", expect = FORBIDDEN, desc = "reader holds the unlinked node and the scan declared it free")
 @Outcome(id = "1, 0", expect = ACCEPTABLE, desc = "reader holds the old node; the scan saw it, goal not reached")

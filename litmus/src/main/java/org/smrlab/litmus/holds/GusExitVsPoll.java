@@ -8,6 +8,7 @@ import org.openjdk.jcstress.annotations.Description;
 import org.openjdk.jcstress.annotations.JCStressTest;
 import org.openjdk.jcstress.annotations.Outcome;
 import org.openjdk.jcstress.annotations.State;
+import org.smrlab.litmus.Pair;
 import org.openjdk.jcstress.infra.results.II_Result;
 import org.smrlab.litmus.Engine;
 import org.smrlab.litmus.Node;
@@ -29,6 +30,11 @@ import org.smrlab.smr.Session;
  * r1 = the data A read; r2 = 1 when B freed the node.
  */
 @JCStressTest
+@Pair(engine = "gus",
+        aAccess = "read node.data in the section",
+        aBarrier = "exit: setRelease(INVALID) of the record",
+        bBarrier = "poll's scan: getAcquire of the record",
+        bAccess = "free: node.data = POISON")
 @Description("gus exit release vs poll acquire: no access of the section after the free")
 @Outcome(id = "-1, 1", expect = FORBIDDEN, desc = "the reader used the node after the poll freed it")
 @Outcome(id = "1, 1", expect = ACCEPTABLE, desc = "the reader exited; the scan saw it and the node was freed")

@@ -10,6 +10,7 @@ import org.openjdk.jcstress.annotations.Description;
 import org.openjdk.jcstress.annotations.JCStressTest;
 import org.openjdk.jcstress.annotations.Outcome;
 import org.openjdk.jcstress.annotations.State;
+import org.smrlab.litmus.Pair;
 import org.openjdk.jcstress.infra.results.II_Result;
 import org.smrlab.litmus.Engine;
 import org.smrlab.litmus.Node;
@@ -32,6 +33,11 @@ import org.smrlab.smr.Session;
  * was freed (read after both actors by the arbiter).
  */
 @JCStressTest
+@Pair(engine = "hp",
+        aAccess = "store hazard = node (protect)",
+        aBarrier = "fullFence (protect), then re-read head",
+        bBarrier = "fullFence (scan), then acquire load of every slot",
+        bAccess = "free of the old node unless a slot names it")
 @Description("hp protect (publish, fence, re-validate) vs unlink+scan (store-buffering pair)")
 @Outcome(id = "1, 1", expect = FORBIDDEN, desc = "protect returned the old node and the scan freed it")
 @Outcome(id = "1, 0", expect = ACCEPTABLE, desc = "protect returned the old node; the scan saw the hazard and kept it")

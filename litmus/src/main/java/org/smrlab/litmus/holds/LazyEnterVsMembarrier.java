@@ -11,6 +11,7 @@ import org.openjdk.jcstress.annotations.Description;
 import org.openjdk.jcstress.annotations.JCStressTest;
 import org.openjdk.jcstress.annotations.Outcome;
 import org.openjdk.jcstress.annotations.State;
+import org.smrlab.litmus.Pair;
 import org.openjdk.jcstress.infra.results.II_Result;
 import org.smrlab.litmus.Node;
 import org.smrlab.smr.engine.Membarrier;
@@ -39,6 +40,11 @@ import org.smrlab.smr.engine.Membarrier;
  * r1 = the node A holds; r2 = 1 when B's scan saw A's record.
  */
 @JCStressTest
+@Pair(engine = "gus-lazy",
+        aAccess = "setOpaque(observed sequence) (enter, no fence)",
+        aBarrier = "none of its own: membarrier runs a full barrier on its CPU",
+        bBarrier = "membarrier, then fullFence (scan)",
+        bAccess = "acquire load of the reader's record")
 @Description("gus-lazy unfenced enter vs unlink+membarrier+scan (fenced fallback where membarrier is unavailable)")
 @Outcome(id = "1, 0", expect = FORBIDDEN, desc = "reader holds the unlinked node and the scan saw it idle")
 @Outcome(id = "1, 1", expect = ACCEPTABLE, desc = "reader holds the old node; the scan saw it")

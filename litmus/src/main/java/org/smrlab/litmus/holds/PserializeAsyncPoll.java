@@ -9,6 +9,7 @@ import org.openjdk.jcstress.annotations.Description;
 import org.openjdk.jcstress.annotations.JCStressTest;
 import org.openjdk.jcstress.annotations.Outcome;
 import org.openjdk.jcstress.annotations.State;
+import org.smrlab.litmus.Pair;
 import org.openjdk.jcstress.infra.results.II_Result;
 import org.smrlab.litmus.Engine;
 import org.smrlab.litmus.Node;
@@ -35,6 +36,11 @@ import org.smrlab.smr.Session;
  * r1 = the node A held (1 old, 2 new); r2 = the data A read (1 live, -1 poisoned).
  */
 @JCStressTest
+@Pair(engine = "pserialize:async=true",
+        aAccess = "read n.data in the section",
+        aBarrier = "exit: release of the read count",
+        bBarrier = "polls: the grace period started (membarrier), then acquire loads of the noted counts until each moved",
+        bAccess = "free of the unlinked node (poison)")
 @Description("pserialize: a whole section against unlink, advance, polls until met, free.")
 @Outcome(id = "1, -1", expect = FORBIDDEN, desc = "the reader used the unlinked node after it was freed")
 @Outcome(id = "1, 1", expect = ACCEPTABLE, desc = "the reader used the old node before it was freed")

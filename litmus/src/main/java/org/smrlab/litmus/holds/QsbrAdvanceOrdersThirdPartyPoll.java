@@ -9,6 +9,7 @@ import org.openjdk.jcstress.annotations.Description;
 import org.openjdk.jcstress.annotations.JCStressTest;
 import org.openjdk.jcstress.annotations.Outcome;
 import org.openjdk.jcstress.annotations.State;
+import org.smrlab.litmus.Pair;
 import org.openjdk.jcstress.infra.results.II_Result;
 import org.smrlab.litmus.Engine;
 import org.smrlab.litmus.Node;
@@ -33,6 +34,11 @@ import org.smrlab.smr.Session;
  * increment and sees the unlink. r1 = the node A holds (1 old, 2 new); r2 = 1 when C's poll says reached.
  */
 @JCStressTest
+@Pair(engine = "qsbr",
+        aAccess = "store counter copy (online), then fullFence",
+        aBarrier = "fullFence (online)",
+        bBarrier = "a third thread's poll: acquire load of the counter at the goal, fullFence",
+        bAccess = "load of every record (scan), after the writer's unlink and getAndAdd")
 @Description("qsbr advance = getAndAdd without fence; a thread comes online; a third thread polls")
 @Outcome(id = "1, 1", expect = FORBIDDEN, desc = "the joining reader holds the unlinked node and a third thread's poll declared it free")
 @Outcome(id = "1, 0", expect = ACCEPTABLE, desc = "reader holds the old node; the poll saw it (or the writer) behind the goal")

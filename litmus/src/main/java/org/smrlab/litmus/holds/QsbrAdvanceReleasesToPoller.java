@@ -9,6 +9,7 @@ import org.openjdk.jcstress.annotations.Description;
 import org.openjdk.jcstress.annotations.JCStressTest;
 import org.openjdk.jcstress.annotations.Outcome;
 import org.openjdk.jcstress.annotations.State;
+import org.smrlab.litmus.Pair;
 import org.openjdk.jcstress.infra.results.II_Result;
 import org.smrlab.litmus.Engine;
 import org.smrlab.litmus.Node;
@@ -36,6 +37,11 @@ import org.smrlab.smr.engine.Offline;
  * r1 = 1 when C's poll says reached; r2 = the node C then loads (1 old, 2 new).
  */
 @JCStressTest
+@Pair(engine = "qsbr",
+        aAccess = "head = new node (the unlink)",
+        aBarrier = "getAndAdd of the counter (advance, no fence)",
+        bBarrier = "poll: getAcquire of the counter (sees the goal)",
+        bAccess = "load head after a poll that said reached")
 @Description("qsbr advance (getAndAdd, no fence) releases the unlink to another thread's poll (message passing)")
 @Outcome(id = "1, 1", expect = FORBIDDEN, desc = "the poll said reached, yet the unlink before the advance is not visible")
 @Outcome(id = "1, 2", expect = ACCEPTABLE, desc = "the poll said reached and sees the unlink")

@@ -9,6 +9,7 @@ import org.openjdk.jcstress.annotations.Description;
 import org.openjdk.jcstress.annotations.JCStressTest;
 import org.openjdk.jcstress.annotations.Outcome;
 import org.openjdk.jcstress.annotations.State;
+import org.smrlab.litmus.Pair;
 import org.openjdk.jcstress.infra.results.II_Result;
 import org.smrlab.litmus.Engine;
 import org.smrlab.litmus.Node;
@@ -31,6 +32,11 @@ import org.smrlab.smr.Session;
  * copy older than the goal and fails. r1 = the node A holds; r2 = 1 when B's poll succeeds.
  */
 @JCStressTest
+@Pair(engine = "qsbr",
+        aAccess = "publish the record, store the counter copy (online)",
+        aBarrier = "fullFence (online)",
+        bBarrier = "getAndAdd (advance), fullFence (poll)",
+        bAccess = "load of the record array and every record (poll)")
 @Description("qsbr online (store, fence) vs unlink+advance+poll (store-buffering pair)")
 @Outcome(id = "1, 1", expect = FORBIDDEN, desc = "the joining reader holds the unlinked node and the poll declared it free")
 @Outcome(id = "1, 0", expect = ACCEPTABLE, desc = "the reader holds the old node; the poll saw it online, goal not reached")

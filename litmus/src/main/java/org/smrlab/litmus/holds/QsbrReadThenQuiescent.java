@@ -9,6 +9,7 @@ import org.openjdk.jcstress.annotations.Description;
 import org.openjdk.jcstress.annotations.JCStressTest;
 import org.openjdk.jcstress.annotations.Outcome;
 import org.openjdk.jcstress.annotations.State;
+import org.smrlab.litmus.Pair;
 import org.openjdk.jcstress.infra.results.II_Result;
 import org.smrlab.litmus.Engine;
 import org.smrlab.litmus.Node;
@@ -31,6 +32,11 @@ import org.smrlab.smr.Session;
  * r1 = the node A held; r2 = the data A read (1 live, -1 poisoned).
  */
 @JCStressTest
+@Pair(engine = "qsbr",
+        aAccess = "read n.data",
+        aBarrier = "quiescent: setRelease of the counter copy",
+        bBarrier = "poll: getAcquire of the reader's record",
+        bAccess = "free: old.data = POISON, if the poll succeeded")
 @Description("qsbr quiescent release vs poll acquire: no access before the quiescent state after the free")
 @Outcome(id = "1, -1", expect = FORBIDDEN, desc = "the reader used the node after the poll freed it")
 @Outcome(id = "1, 1", expect = ACCEPTABLE, desc = "the reader used the old node before it was freed (or it was kept)")

@@ -10,6 +10,7 @@ import org.openjdk.jcstress.annotations.Description;
 import org.openjdk.jcstress.annotations.JCStressTest;
 import org.openjdk.jcstress.annotations.Outcome;
 import org.openjdk.jcstress.annotations.State;
+import org.smrlab.litmus.Pair;
 import org.openjdk.jcstress.infra.results.II_Result;
 import org.smrlab.litmus.Node;
 
@@ -28,6 +29,11 @@ import org.smrlab.litmus.Node;
  * </pre>
  */
 @JCStressTest
+@Pair(engine = "gus",
+        aAccess = "read node.data in the section",
+        aBarrier = "exit: setOpaque(INVALID) (too weak: no release)",
+        bBarrier = "poll: acquire load of the record",
+        bAccess = "free: node.data = POISON, if the reader was idle")
 @Description("gus exit with an opaque store (no release): load-store reordering, not observable on x86")
 @Outcome(id = "-1, 1", expect = ACCEPTABLE_INTERESTING, desc = "BROKEN: the reader's read moved after its exit and saw the free")
 @Outcome(expect = ACCEPTABLE, desc = "the read happened before the free, or the node was kept")

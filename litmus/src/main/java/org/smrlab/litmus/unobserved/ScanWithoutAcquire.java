@@ -10,6 +10,7 @@ import org.openjdk.jcstress.annotations.Description;
 import org.openjdk.jcstress.annotations.JCStressTest;
 import org.openjdk.jcstress.annotations.Outcome;
 import org.openjdk.jcstress.annotations.State;
+import org.smrlab.litmus.Pair;
 import org.openjdk.jcstress.infra.results.II_Result;
 import org.smrlab.litmus.Node;
 
@@ -26,6 +27,11 @@ import org.smrlab.litmus.Node;
  * </pre>
  */
 @JCStressTest
+@Pair(engine = "gus",
+        aAccess = "read node.data in the section",
+        aBarrier = "exit: setRelease(INVALID)",
+        bBarrier = "poll: opaque load of the record (too weak: no acquire)",
+        bAccess = "free: node.data = POISON, if the reader was idle")
 @Description("poll's scan with an opaque load (no acquire): load-store reordering, not observable on x86")
 @Outcome(id = "-1, 1", expect = ACCEPTABLE_INTERESTING, desc = "BROKEN: the free overtook the reader's read")
 @Outcome(expect = ACCEPTABLE, desc = "the read happened before the free, or the node was kept")

@@ -55,10 +55,13 @@ public final class MetricValues {
                 .filter(h -> h.metric().equals(m.get().log()) && h.belongsTo(trial.key()))
                 .toList();
         Histogram pooled = new Histogram(3);
+        java.util.TreeMap<Integer, Histogram> byFork = new java.util.TreeMap<>();
         int intervals = 0;
         for (HlogFile log : logs) {
+            Histogram fork = byFork.computeIfAbsent(log.fork(), f -> new Histogram(3));
             for (AbstractHistogram interval : log.intervals()) {
                 pooled.add(interval);
+                fork.add(interval);
                 intervals++;
             }
         }
@@ -66,8 +69,15 @@ public final class MetricValues {
             return Optional.empty();
         }
         double p = m.get().percentile();
-        double value = p >= 100 ? pooled.getMaxValue() : pooled.getValueAtPercentile(p);
-        return Optional.of(new Measurement(value, Double.NaN, m.get().unit(), intervals, Measurement.Source.POOLED_HLOG));
+        List<Double> forks = new ArrayList<>();
+        byFork.values().stream().filter(h -> h.getTotalCount() > 0).forEach(h -> forks.add(at(h, p)));
+        return Optional.of(new Measurement(at(pooled, p), Double.NaN, m.get().unit(), intervals, Measurement.Source.POOLED_HLOG,
+                forks));
+    }
+
+    /** Percentile {@code p} of {@code h}; 100 is the maximum. */
+    private static double at(Histogram h, double p) {
+        return p >= 100 ? h.getMaxValue() : h.getValueAtPercentile(p);
     }
 
     /** Every metric name present in these runs: primary, then secondary labels and the catalogue's pooled ones, sorted. */

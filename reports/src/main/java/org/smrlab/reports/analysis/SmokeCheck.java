@@ -24,7 +24,7 @@ import org.smrlab.run.RunFolder;
  * The CI check of a smoke run ({@code reports check-smoke}, {@code scripts/check-smoke}): it fails,
  * naming each problem, unless every engine of the run's catalogue that is not unsafe by design
  * appears, every one carries every metric the SMR profiler emits for every engine (the metric catalogue's
- * ENGINE and POOL scopes) on some trial, each metric only workload suites define (WORKLOAD scope) appears
+ * ENGINE and POOL scopes) on some trial, each metric only workload suites define (BENCHMARK scope) appears
  * on some trial, and no trial of an engine that is not unsafe by design has a use-after-free detection.
  * Both lists come from the run itself (run.json's engine catalogue, run-format's metric catalogue):
  * a run without them (a bare file, a schema-1 run) cannot be checked and is refused as bad input.
@@ -83,7 +83,7 @@ public final class SmokeCheck {
             }
             List<String> missing = new ArrayList<>();
             for (Metric m : Metrics.emitted()) {
-                if (m.scope() != Metric.Scope.WORKLOAD && !have.contains(m.name())) {
+                if (m.scope() != Metric.Scope.BENCHMARK && !have.contains(m.name())) {
                     missing.add(m.name());
                 }
             }
@@ -95,7 +95,7 @@ public final class SmokeCheck {
         Set<String> anywhere = new TreeSet<>();
         metricsByEngine.values().forEach(anywhere::addAll);
         for (Metric m : Metrics.emitted()) {
-            if (m.scope() == Metric.Scope.WORKLOAD && !anywhere.contains(m.name())) {
+            if (m.scope() == Metric.Scope.BENCHMARK && !anywhere.contains(m.name())) {
                 problems.add("no trial carries " + m.name() + " (a workload suite's metric: " + m.meaning() + ")");
             }
         }

@@ -13,8 +13,18 @@ import org.smrlab.reports.analysis.Comparison;
 import org.smrlab.reports.analysis.MetricValues;
 import org.smrlab.reports.analysis.SmokeCheck;
 import org.smrlab.reports.analysis.Summary;
+import org.smrlab.reports.analysis.review.Figure;
+import org.smrlab.reports.analysis.review.Review;
+import org.smrlab.reports.analysis.review.ReviewBuilder;
+import org.smrlab.reports.analysis.review.Section;
+import org.smrlab.reports.input.ReviewLoader;
+import org.smrlab.reports.model.ReviewInput;
+import org.smrlab.reports.render.ReadmeResults;
+import org.smrlab.reports.render.ReviewReport;
+import org.smrlab.run.RunFolder;
 import org.smrlab.reports.input.InputException;
 import org.smrlab.reports.input.Merger;
+import org.smrlab.reports.input.ReviewMerger;
 import org.smrlab.reports.input.RunLoader;
 import org.smrlab.reports.model.Run;
 import org.smrlab.reports.model.RunInput;
@@ -46,8 +56,9 @@ import picocli.CommandLine.Spec;
 @Command(name = "reports", mixinStandardHelpOptions = true, version = "smrlab reports 0.1",
         description = "Compares, plots and reports JMH results of the smrlab lab (bare -rf csv/json files or run folders).",
         subcommands = {ReportsMain.Compare.class, ReportsMain.Summarize.class, ReportsMain.Plot.class, ReportsMain.Html.class,
-            ReportsMain.Merge.class, ReportsMain.CheckSmoke.class, ReportsMain.Catalogue.class},
-        synopsisSubcommandLabel = "(compare | summary | plot | html | merge | check-smoke | catalogue)")
+            ReportsMain.Merge.class, ReportsMain.CheckSmoke.class, ReportsMain.Catalogue.class, ReportsMain.ReviewCommand.class,
+            ReportsMain.Readme.class},
+        synopsisSubcommandLabel = "(compare | summary | plot | html | merge | check-smoke | catalogue | review | readme)")
 public final class ReportsMain implements Callable<Integer> {
 
     static final int BAD_INPUT = 2;
@@ -57,7 +68,7 @@ public final class ReportsMain implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        spec.commandLine().getErr().println("reports: name a command: compare, summary, plot, html, merge, check-smoke or catalogue");
+        spec.commandLine().getErr().println("reports: name a command: compare, summary, plot, html, merge, check-smoke, catalogue, review or readme");
         spec.commandLine().usage(spec.commandLine().getErr());
         return BAD_INPUT;
     }
@@ -261,7 +272,8 @@ public final class ReportsMain implements Callable<Integer> {
     }
 
     @Command(name = "merge", mixinStandardHelpOptions = true,
-            description = "Combine the shards of one profile into one run folder.")
+            description = "Combine the shards of one profile into one run folder, or the shards of a review (scripts/lab review "
+                    + "--shard i/n) into one review folder (each sub-run merged, evidence from shard 1).")
     static final class Merge implements Callable<Integer> {
         @Spec
         CommandSpec spec;
@@ -274,6 +286,13 @@ public final class ReportsMain implements Callable<Integer> {
 
         @Override
         public Integer call() throws IOException {
+            if (runs.stream().anyMatch(ReviewMerger::isReview)) {
+                List<ReviewMerger.Shard> shards = ReviewMerger.check(runs);
+                AtomicOutput.writeFolder(out, false, dir -> ReviewMerger.write(shards, dir));
+                spec.commandLine().getOut().println("merged " + shards.size() + " shards of the review '" + shards.get(0).info().profile()
+                        + "' into " + out);
+                return 0;
+            }
             List<RunInput> inputs = new ArrayList<>();
             for (Path p : runs) {
                 inputs.add(RunLoader.load(p));
@@ -324,5 +343,81 @@ public final class ReportsMain implements Callable<Integer> {
             spec.commandLine().getOut().print(CatalogueReport.markdown());
             return 0;
         }
+    }
+
+    @Command(name = "review", mixinStandardHelpOptions = true,
+            description = {"The review, answered: from a review folder (scripts/lab review), one section per question of the "
+                    + "catalogue, each with the review's words, an answer from the run's figures, the evidence, the commands "
+                    + "and what this machine cannot show; a verdict table at the end. Writes RUN/review/ (review.md, "
+                    + "index.html, charts, figures.csv), replacing an earlier one."})
+    static final class ReviewCommand implements Callable<Integer> {
+        @Spec
+        CommandSpec spec;
+
+        @Parameters(arity = "1", paramLabel = "RUN", description = "a review folder written by scripts/lab review")
+        Path run;
+
+        @Option(names = "--out", paramLabel = "DIR", description = "where to write (default: RUN/review)")
+        Path out;
+
+        @Override
+        public Integer call() throws IOException {
+            ReviewInput input = ReviewLoader.load(run);
+            input.subRuns().values().forEach(r -> r.notes().forEach(n -> spec.commandLine().getErr().println("reports: note: " + n)));
+            Review review = ReviewBuilder.build(input);
+            Path target = out != null ? out : run.resolve(RunFolder.REVIEW_DIR);
+            AtomicOutput.writeFolder(target, true, dir -> ReviewReport.write(dir, review));
+            long missing = review.sections().stream().flatMap(x -> x.figures().stream()).filter(Figure::missing).count();
+            spec.commandLine().getOut().println("review: " + target.resolve(RunFolder.REVIEW_MD) + " and "
+                    + target.resolve(RunFolder.REVIEW_HTML) + " (" + review.sections().size() + " questions; "
+                    + review.sections().stream().filter(x -> x.verdict() == Section.Verdict.ANSWERED).count() + " answered, "
+                    + missing + " figures missing)");
+            return 0;
+        }
+    }
+
+    @Command(name = "readme", mixinStandardHelpOptions = true,
+            description = {"The README's results section from a review folder: printed, or with --write put in place of the "
+                    + "section between the README's markers " + ReadmeResults.BEGIN + " and " + ReadmeResults.END + "."})
+    static final class Readme implements Callable<Integer> {
+        @Spec
+        CommandSpec spec;
+
+        @Parameters(arity = "1", paramLabel = "RUN", description = "a review folder (scripts/lab review), e.g. one committed under docs/runs/")
+        Path run;
+
+        @Option(names = "--write", description = "rewrite the README in place (only the section between its markers)")
+        boolean write;
+
+        @Option(names = "--readme", paramLabel = "FILE", defaultValue = "README.md",
+                description = "the README (default: README.md in the current folder)")
+        Path readme;
+
+        @Override
+        public Integer call() throws IOException {
+            ReviewInput input = ReviewLoader.load(run);
+            Review review = ReviewBuilder.build(input);
+            String section = ReadmeResults.markdown(review, runPath(readme, run));
+            if (!write) {
+                spec.commandLine().getOut().print(section);
+                return 0;
+            }
+            if (!java.nio.file.Files.isRegularFile(readme)) {
+                throw InputException.of(readme, "no such file (name the README with --readme)");
+            }
+            String text = java.nio.file.Files.readString(readme, StandardCharsets.UTF_8);
+            String updated = ReadmeResults.splice(text, section, readme.toString());
+            AtomicOutput.writeFile(readme, updated.getBytes(StandardCharsets.UTF_8));
+            spec.commandLine().getOut().println("readme: " + readme + ": results section regenerated from " + run);
+            return 0;
+        }
+    }
+
+    /** How the README names the run: relative to the README's folder, with forward slashes. */
+    static String runPath(Path readme, Path run) {
+        Path base = readme.toAbsolutePath().normalize().getParent();
+        Path target = run.toAbsolutePath().normalize();
+        String rel = base == null ? target.toString() : base.relativize(target).toString();
+        return rel.replace(java.io.File.separatorChar, '/');
     }
 }

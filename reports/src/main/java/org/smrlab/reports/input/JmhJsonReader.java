@@ -18,6 +18,8 @@ import org.smrlab.reports.model.Measurement;
 import org.smrlab.reports.model.ResultFile;
 import org.smrlab.reports.model.TrialKey;
 import org.smrlab.reports.model.TrialResult;
+import org.smrlab.run.Metric;
+import org.smrlab.run.Metrics;
 import org.smrlab.run.RunInfo;
 
 /**
@@ -139,13 +141,34 @@ public final class JmhJsonReader {
             }
             long samples = 0;
             JsonNode raw = m.get("rawData");
+            List<List<Double>> forks = new ArrayList<>();
             if (raw != null && raw.isArray()) {
                 for (JsonNode fork : raw) {
                     samples += fork.size();
+                    List<Double> iterations = new ArrayList<>();
+                    fork.forEach(v -> iterations.add(v.isNumber() ? v.doubleValue() : Double.NaN));
+                    forks.add(iterations);
                 }
             }
             return new Measurement(number(m, path, "score", false), number(m, path, "scoreError", true),
-                    text(m, path, "scoreUnit"), samples, Measurement.Source.JSON);
+                    text(m, path, "scoreUnit"), samples, Measurement.Source.JSON, forkFigures(path, forks));
+        }
+
+        /**
+         * Each fork's figure from its iterations, pooled as the metric catalogue says the metric is pooled
+         * across iterations: the largest for a maximum, the mean otherwise (JMH's own score is the mean of
+         * every iteration of every fork, and a ratio of sums cannot be rebuilt from the ratios, so the mean is
+         * the fork's figure). Where the metric is a pooled percentile, the readers use the interval logs instead.
+         */
+        private static List<Double> forkFigures(String path, List<List<Double>> forks) {
+            String label = path.startsWith("secondaryMetrics.") ? path.substring("secondaryMetrics.".length()) : null;
+            boolean max = label != null && Metrics.byName(label).map(x -> x.pooling() == Metric.Pooling.MAX).orElse(false);
+            List<Double> out = new ArrayList<>();
+            for (List<Double> iterations : forks) {
+                java.util.DoubleSummaryStatistics s = iterations.stream().mapToDouble(Double::doubleValue).summaryStatistics();
+                out.add(iterations.isEmpty() ? Double.NaN : max ? s.getMax() : s.getAverage());
+            }
+            return out;
         }
 
         private double number(JsonNode m, String path, String field, boolean optional) {

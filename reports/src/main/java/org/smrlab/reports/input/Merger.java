@@ -55,6 +55,14 @@ public final class Merger {
 
     /** Checks the shards and returns them in shard order; throws InputException if they are not one complete run. */
     public static List<RunInput> check(List<RunInput> inputs) {
+        return check(inputs, Set.of());
+    }
+
+    /**
+     * As {@link #check(List)}, but shards whose index is in {@code empty} may be absent: they ran no trial of
+     * this run (a review's shard whose slice of a sub-run was empty, as its review.json says).
+     */
+    public static List<RunInput> check(List<RunInput> inputs, Set<Integer> empty) {
         for (RunInput in : inputs) {
             if (!in.isFolder()) {
                 throw InputException.of(in.path(), "merge takes run folders (with run.json); this is a bare result file");
@@ -79,7 +87,7 @@ public final class Merger {
         shards.forEach(s -> present.add(s.info().shardIndex()));
         List<Integer> missing = new ArrayList<>();
         for (int i = 1; i <= count; i++) {
-            if (!present.contains(i)) {
+            if (!present.contains(i) && !empty.contains(i)) {
                 missing.add(i);
             }
         }

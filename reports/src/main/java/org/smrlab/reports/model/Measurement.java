@@ -1,5 +1,7 @@
 package org.smrlab.reports.model;
 
+import java.util.List;
+
 /**
  * One figure of one trial: JMH's score with its 99.9% half-interval, or a percentile pooled
  * from HdrHistogram intervals. An error that is NaN is unknown (one sample, a MAX-aggregated
@@ -7,8 +9,20 @@ package org.smrlab.reports.model;
  *
  * @param samples number of samples behind the score (JMH's "Samples"; pooled intervals for a percentile)
  * @param source  where the figure came from, for the reader of the report
+ * @param forks   the figure of each fork, where the input keeps them apart (JMH's JSON {@code rawData}: one
+ *                value per fork, its iterations pooled as the metric pools them; a pooled percentile: each
+ *                fork's intervals merged); empty where it does not (CSV)
  */
-public record Measurement(double score, double error, String unit, long samples, Source source) {
+public record Measurement(double score, double error, String unit, long samples, Source source, List<Double> forks) {
+
+    public Measurement {
+        forks = forks == null ? List.of() : List.copyOf(forks);
+    }
+
+    /** A figure whose forks are not kept apart. */
+    public Measurement(double score, double error, String unit, long samples, Source source) {
+        this(score, error, unit, samples, source, List.of());
+    }
 
     /** Where a figure came from; the report says which, because they mean different things. */
     public enum Source {

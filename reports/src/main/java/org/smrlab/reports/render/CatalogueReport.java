@@ -55,11 +55,7 @@ public final class CatalogueReport {
             String pooling = m.pooling() == Metric.Pooling.MERGED_HISTOGRAM
                     ? (m.percentile() >= 100 ? "maximum" : "percentile " + Numbers.sig(m.percentile(), 3).replaceAll("\\.0+$", ""))
                     + " of the merged `" + m.log() + "` histogram" : m.pooling().words();
-            String scope = switch (m.scope()) {
-                case POOL -> "suites with an instrumented pool";
-                case WORKLOAD -> "the workload suites its meaning names";
-                default -> "every suite with an engine";
-            } + (m.emitted() ? "" : "; pooled by readers from `hlog/` only");
+            String scope = m.scope().words() + (m.emitted() ? "" : "; pooled by readers from `hlog/` only");
             md.append("| `").append(m.name()).append("` | ").append(m.unit()).append(" | ").append(pooling).append(" | ")
                     .append(m.better().words()).append(" | ").append(scope).append(" | ").append(CompareReport.esc(m.meaning()))
                     .append(" |\n");

@@ -15,6 +15,7 @@ import java.util.TreeSet;
 import org.knowm.xchart.AnnotationText;
 import org.knowm.xchart.CategoryChart;
 import org.knowm.xchart.CategoryChartBuilder;
+import org.knowm.xchart.CategorySeries;
 import org.knowm.xchart.XYChart;
 import org.knowm.xchart.XYChartBuilder;
 import org.knowm.xchart.XYSeries;
@@ -104,6 +105,8 @@ public final class Charts {
         Map<String, Map<String, List<Point>>> groups = new TreeMap<>(Numbers.NATURAL);
         Map<String, String> titles = new LinkedHashMap<>();
         Map<String, Boolean> pooled = new LinkedHashMap<>();
+        Map<String, EngineRef> refs = new LinkedHashMap<>();
+        EngineStyle style = EngineStyle.of(List.of(run));
         for (TrialResult t : run.trials()) {
             Optional<EngineRef> engine = t.engineRef();
             Optional<Measurement> x = MetricValues.of(run, t, xMetric);
@@ -117,6 +120,7 @@ public final class Charts {
             String group = t.key().benchmark() + "|" + t.key().mode() + "|" + t.key().threads() + "|" + TrialKey.joinParams(rest, ";");
             titles.putIfAbsent(group, t.key().shortName() + describe(t.key().threads(), rest));
             pooled.merge(group, y.get().source() == Measurement.Source.POOLED_HLOG, Boolean::logicalOr);
+            refs.putIfAbsent(engine.get().labelWithout(TrialRecord.BATCH_PARAM), engine.get());
             groups.computeIfAbsent(group, g -> new TreeMap<>(Numbers.NATURAL))
                     .computeIfAbsent(engine.get().labelWithout(TrialRecord.BATCH_PARAM), e -> new ArrayList<>())
                     .add(new Point(t.batchLabel().orElse("?"), x.get().score(), y.get().score()));
@@ -134,7 +138,8 @@ public final class Charts {
             chart.getStyler().setMarkerSize(9);
             int dropped = 0;
             List<Point> all = new ArrayList<>();
-            for (Map.Entry<String, List<Point>> e : g.getValue().entrySet()) {
+            Map<String, Integer> variants = new LinkedHashMap<>();
+            for (Map.Entry<String, List<Point>> e : inStyleOrder(g.getValue(), refs, style)) {
                 List<Point> points = new ArrayList<>(e.getValue());
                 points.sort(Comparator.comparing(Point::batch, Numbers.NATURAL));
                 List<Point> drawable = points.stream().filter(p -> p.x() > 0 && p.y() > 0
@@ -146,7 +151,7 @@ public final class Charts {
                 all.addAll(drawable);
                 XYSeries s = chart.addSeries(e.getKey(), drawable.stream().mapToDouble(Point::x).toArray(),
                         drawable.stream().mapToDouble(Point::y).toArray());
-                s.setMarker(SeriesMarkers.CIRCLE);
+                apply(s, style.line(refs.get(e.getKey()), variantIndex(variants, refs.get(e.getKey()))));
             }
             if (all.isEmpty()) {
                 continue;
@@ -168,6 +173,7 @@ public final class Charts {
             String how = "One line per engine, one point per batch size (b=…). Down is faster reclamation, left is less "
                     + "memory waiting; both axes are logarithmic, so equal distances are equal ratios. A line that goes up "
                     + "and right as b grows is the batching trade: memory and latency bought for cheaper writes. "
+                    + COLOURS + " A variant of an engine (other knobs) keeps its colour with a dashed line and another marker. "
                     + "y is " + (pooled.get(g.getKey()) ? "pooled from the trial's .hlog intervals" : "JMH's figure for " + yMetric + ", as the profiler aggregated it over iterations")
                     + "; x is " + xMetric + "." + (dropped > 0 ? " " + dropped + " point(s) with a zero or missing (NaN) value "
                     + "cannot sit on a log axis and are not drawn." : "") + batchNote;
@@ -190,59 +196,151 @@ public final class Charts {
     // ---- bars --------------------------------------------------------------------------------
 
     static List<Plot> bars(List<Run> runs) {
+        EngineStyle style = EngineStyle.of(runs);
+        Map<String, EngineRef> engines = enginesByLabel(runs);
         boolean manyRuns = runs.size() > 1;
         List<Plot> plots = new ArrayList<>();
         for (Comparison.Table table : Comparison.build(runs, MetricValues.PRIMARY, Comparison.DEFAULT_BASELINE)) {
             String unit = table.unit() == null ? "mixed units" : table.unit();
-            CategoryChart chart = new CategoryChartBuilder().width(WIDTH).height(HEIGHT)
-                    .title(table.key().describe()).xAxisTitle("").yAxisTitle(unit).build();
-            style(chart.getStyler(), chart.getTitle());
-            chart.getStyler().setLegendVisible(manyRuns);
-            chart.getStyler().setErrorBarsColor(Color.DARK_GRAY);
-            chart.getStyler().setOverlapped(false);
-            List<String> categories = new ArrayList<>();
-            // floors by what they do (run.json's words, where the runs say), so the bar names read as words
-            table.rows().forEach(r -> categories.add(r.floor() ? "floor: " + table.floorName(r) : r.label()));
-            // XChart names only every k-th category when the space per category is under its tick spacing hint
-            // (74 px by default, whatever the rotation); upright labels need little width, so with many bars the
-            // hint is lowered and every bar keeps its name.
-            if (categories.size() > 8) {
-                chart.getStyler().setXAxisLabelRotation(90);
-                chart.getStyler().setXAxisTickMarkSpacingHint(18);
-                chart.getStyler().setXAxisLabelAlignmentVertical(AxesChartStyler.TextAlignment.Right);
-            } else if (categories.size() > 4) {
-                chart.getStyler().setXAxisLabelRotation(30);
-            }
+            List<Comparison.Row> rows = new ArrayList<>(table.rows());
+            rows.sort(rowOrder(style, engines));
+            List<Bar> bars = new ArrayList<>();
             boolean anyUnknown = false;
-            for (Run run : table.runs()) {
-                List<Double> y = new ArrayList<>();
-                List<Double> err = new ArrayList<>();
-                for (Comparison.Row row : table.rows()) {
+            for (Comparison.Row row : rows) {
+                // floors by what they do (run.json's words, where the runs say), so the bar names read as words
+                String name = row.floor() ? "floor: " + table.floorName(row) : row.label();
+                for (int i = 0; i < table.runs().size(); i++) {
+                    Run run = table.runs().get(i);
                     Optional<Comparison.Cell> c = table.cell(row, run);
-                    y.add(c.map(x -> x.value().score()).orElse(0.0));
-                    double e = c.map(x -> x.value().error()).orElse(0.0);
-                    anyUnknown |= c.isPresent() && !Double.isFinite(e);
-                    err.add(Double.isFinite(e) ? e : 0.0);
+                    if (c.isEmpty()) {
+                        continue;
+                    }
+                    anyUnknown |= !c.get().value().errorKnown();
+                    bars.add(new Bar(manyRuns ? name + " · " + runLetter(i) : name, row.floor() ? null
+                            : engines.getOrDefault(row.label(), EngineRef.unknown(row.label())),
+                            c.get().value().score(), c.get().value().error()));
                 }
-                chart.addSeries(run.label(), categories, y, err);
             }
-            chart.getStyler().setYAxisMin(0.0);
+            CategoryChart chart = barChart(table.key().describe(), unit, bars, style);
             boolean time = table.key().mode().equals("avgt") || table.key().mode().equals("sample") || table.key().mode().equals("ss");
+            StringBuilder runsKey = new StringBuilder();
+            for (int i = 0; manyRuns && i < table.runs().size(); i++) {
+                runsKey.append(i == 0 ? " Runs: " : "; ").append(runLetter(i)).append(" = ").append(table.runs().get(i).label());
+            }
             String how = "One bar per engine" + (table.rows().stream().anyMatch(Comparison.Row::floor) ? " and per floor (a cost "
-                    + "floor: the same work without any reclamation scheme, or one fence)" : "") + "; "
-                    + (table.runs().size() > 1 ? "one colour per run (runs are never pooled); " : "")
-                    + (time ? "lower is cheaper. " : "higher is faster. ")
-                    + "The whisker is JMH's 99.9% error: where whiskers of two bars overlap, no difference is claimed."
+                    + "floor: the same work without any reclamation scheme, or one fence; in grey, after the engines)" : "")
+                    + (manyRuns ? " and run (the letter after the name; runs are never pooled)" : "") + "; "
+                    + (time ? "lower is cheaper. " : "higher is faster. ") + COLOURS
+                    + " The whisker is JMH's 99.9% error: where whiskers of two bars overlap, no difference is claimed."
                     + (anyUnknown ? " Bars without a whisker had no error estimate (one sample)." : "")
-                    + " A bar of 0 in one colour only means that run has no such trial.";
+                    + (manyRuns ? " A run without such a trial has no bar." + runsKey + "." : "");
             plots.add(new Plot("bars-" + table.key().describe(), table.key().describe() + " (" + unit + ")", how, chart));
         }
         return plots;
     }
 
+    /** What the colours say, for every caption of a chart of engines. */
+    static final String COLOURS = "Each engine has one colour in every chart, engines of one family related hues; "
+            + "checked mode is a lighter tint of its engine, beside it.";
+
+    /** "A", "B", ...: a run's place among a chart's runs. */
+    static String runLetter(int i) {
+        return i < 26 ? String.valueOf((char) ('A' + i)) : "R" + (i + 1);
+    }
+
+    /** One bar: its name under the axis, its engine (null for a floor), its value and error (NaN: unknown). */
+    public record Bar(String name, EngineRef engine, double value, double error) {
+    }
+
+    /**
+     * Bars in their given order, each in its engine's colour ({@link EngineStyle}), floors in greys.
+     * XChart colours a series, not a bar: so each bar is its own series, holding a value at its own
+     * category only, all overlapped; the categories name the bars and the legend is hidden.
+     */
+    public static CategoryChart barChart(String title, String unit, List<Bar> bars, EngineStyle style) {
+        CategoryChart chart = new CategoryChartBuilder().width(WIDTH).height(HEIGHT)
+                .title(title).xAxisTitle("").yAxisTitle(unit).build();
+        style(chart.getStyler(), chart.getTitle());
+        chart.getStyler().setLegendVisible(false);
+        chart.getStyler().setErrorBarsColor(Color.DARK_GRAY);
+        chart.getStyler().setOverlapped(true);
+        chart.getStyler().setAvailableSpaceFill(0.7);
+        List<String> categories = new ArrayList<>();
+        for (Bar b : bars) {
+            String name = b.name();
+            for (int n = 2; categories.contains(name); n++) {
+                name = b.name() + " (" + n + ")";
+            }
+            categories.add(name);
+        }
+        // XChart names only every k-th category when the space per category is under its tick spacing hint
+        // (74 px by default, whatever the rotation); upright labels need little width, so with many bars the
+        // hint is lowered and every bar keeps its name.
+        if (categories.size() > 8) {
+            chart.getStyler().setXAxisLabelRotation(90);
+            chart.getStyler().setXAxisTickMarkSpacingHint(18);
+            chart.getStyler().setXAxisLabelAlignmentVertical(AxesChartStyler.TextAlignment.Right);
+        } else if (categories.size() > 4) {
+            chart.getStyler().setXAxisLabelRotation(30);
+        }
+        int floors = 0;
+        for (int i = 0; i < bars.size(); i++) {
+            Bar b = bars.get(i);
+            List<Double> y = new ArrayList<>();
+            List<Double> err = new ArrayList<>();
+            for (int j = 0; j < bars.size(); j++) {
+                Double value = null;
+                Double error = null;
+                if (j == i) {
+                    value = Double.isFinite(b.value()) ? b.value() : 0.0;
+                    error = Double.isFinite(b.error()) ? b.error() : 0.0;
+                }
+                y.add(value);
+                err.add(error);
+            }
+            Color colour = b.engine() == null ? style.floor(floors++).colour() : style.colour(b.engine());
+            CategorySeries series = chart.addSeries(categories.get(i), categories, y, err);
+            series.setFillColor(colour);
+            series.setLineColor(colour);
+        }
+        chart.getStyler().setYAxisMin(0.0);
+        return chart;
+    }
+
+    /** Engines first, in the style's order (checked beside plain), then floors by name. */
+    private static Comparator<Comparison.Row> rowOrder(EngineStyle style, Map<String, EngineRef> engines) {
+        Comparator<EngineRef> order = style.order();
+        return (a, b) -> {
+            if (a.floor() != b.floor()) {
+                return a.floor() ? 1 : -1;
+            }
+            if (a.floor()) {
+                return Numbers.NATURAL.compare(a.label(), b.label());
+            }
+            return order.compare(engines.getOrDefault(a.label(), EngineRef.unknown(a.label())),
+                    engines.getOrDefault(b.label(), EngineRef.unknown(b.label())));
+        };
+    }
+
+    /** Every engine of these runs by its label (and by its label without a swept batch knob, as tables name rows). */
+    static Map<String, EngineRef> enginesByLabel(List<Run> runs) {
+        Map<String, EngineRef> engines = new LinkedHashMap<>();
+        for (Run run : runs) {
+            for (TrialResult t : run.trials()) {
+                t.engineRef().ifPresent(e -> {
+                    engines.putIfAbsent(e.label(), e);
+                    engines.putIfAbsent(e.labelWithout(TrialRecord.BATCH_PARAM), e);
+                });
+            }
+        }
+        return engines;
+    }
+
     // ---- throughput against threads --------------------------------------------------------
 
     static List<Plot> threads(Run run, boolean nameRun) {
+        EngineStyle style = EngineStyle.of(List.of(run));
+        Map<String, EngineRef> refs = new LinkedHashMap<>();
         Map<String, Map<String, TreeMap<Integer, Measurement>>> groups = new TreeMap<>(Numbers.NATURAL);
         Map<String, String> titles = new LinkedHashMap<>();
         Map<String, String> modes = new LinkedHashMap<>();
@@ -252,7 +350,8 @@ public final class Charts {
             String group = t.key().benchmark() + "|" + t.key().mode() + "|" + TrialKey.joinParams(rest, ";");
             titles.putIfAbsent(group, t.key().shortName() + describe(0, rest));
             modes.putIfAbsent(group, t.key().mode());
-            String series = t.engineRef().map(EngineRef::label).orElse(t.key().method());
+            String series = t.engineRef().map(EngineRef::label).orElse(FLOOR_PREFIX + t.key().method());
+            t.engineRef().ifPresent(e -> refs.putIfAbsent(e.label(), e));
             groups.computeIfAbsent(group, g -> new TreeMap<>(Numbers.NATURAL))
                     .computeIfAbsent(series, s -> new TreeMap<>())
                     .put(t.key().threads(), t.primary());
@@ -272,14 +371,20 @@ public final class Charts {
             chart.getStyler().setXAxisDecimalPattern("0");
             chart.getStyler().setYAxisMin(0.0);
             chart.getStyler().setErrorBarsColorSeriesColor(true);
-            for (Map.Entry<String, TreeMap<Integer, Measurement>> s : g.getValue().entrySet()) {
+            chart.getStyler().setDefaultSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.Line);
+            Map<String, Integer> variants = new LinkedHashMap<>();
+            int floors = 0;
+            for (Map.Entry<String, TreeMap<Integer, Measurement>> s : inStyleOrder(g.getValue(), refs, style)) {
                 double[] x = s.getValue().keySet().stream().mapToDouble(Integer::doubleValue).toArray();
                 double[] y = s.getValue().values().stream().mapToDouble(Measurement::score).toArray();
                 double[] e = s.getValue().values().stream().mapToDouble(m -> m.errorKnown() ? m.error() : 0).toArray();
-                chart.addSeries(s.getKey(), x, y, e).setMarker(SeriesMarkers.CIRCLE);
+                EngineRef ref = refs.get(s.getKey());
+                apply(chart.addSeries(s.getKey(), x, y, e), ref == null ? style.floor(floors++)
+                        : style.line(ref, variantIndex(variants, ref)));
             }
             String mode = modes.get(g.getKey());
-            String how = "One line per engine: the primary score at each thread count, with JMH's 99.9% error as whiskers. "
+            String how = "One line per engine (floors dotted grey, named floor: …): the primary score at each thread count, "
+                    + "with JMH's 99.9% error as whiskers. " + COLOURS + " "
                     + (mode.equals("thrpt") ? "Throughput is summed over threads: a line that rises in proportion scales; "
                     + "one that flattens or falls has hit a shared bottleneck (or the machine has fewer cores than threads)."
                     : "Time per operation: a line that stays flat scales.");
@@ -291,6 +396,11 @@ public final class Charts {
     // ---- pending over time -------------------------------------------------------------------
 
     static List<Plot> pendingOverTime(Run run, boolean nameRun) {
+        EngineStyle style = EngineStyle.of(List.of(run));
+        Map<String, EngineRef> byParam = new LinkedHashMap<>();
+        run.trials().forEach(t -> t.engineRef().ifPresent(e -> byParam.putIfAbsent(e.label(), e)));
+        Map<String, EngineRef> refs = new LinkedHashMap<>();
+        Map<String, Integer> forks = new LinkedHashMap<>();
         Map<String, Map<String, double[][]>> groups = new TreeMap<>(Numbers.NATURAL);
         Map<String, Map<String, double[][]>> footprints = new TreeMap<>(Numbers.NATURAL);
         for (PendingSeries p : run.pending()) {
@@ -301,19 +411,23 @@ public final class Charts {
                 footprints.computeIfAbsent(p.chartGroup(), g -> new TreeMap<>(Numbers.NATURAL)).put(name,
                         new double[][] {p.timeMs(), p.footprint()});
             }
+            String engine = p.engine() == null ? name : p.engine();
+            refs.put(name, byParam.getOrDefault(engine, EngineRef.unknown(engine)));
+            forks.put(name, p.fork());
         }
         List<Plot> plots = new ArrayList<>();
         for (Map.Entry<String, Map<String, double[][]>> g : groups.entrySet()) {
-            plots.add(overTime(run, nameRun, g.getKey(), g.getValue(), false));
+            plots.add(overTime(run, nameRun, g.getKey(), g.getValue(), false, refs, forks, style));
             if (footprints.containsKey(g.getKey())) {
-                plots.add(overTime(run, nameRun, g.getKey(), footprints.get(g.getKey()), true));
+                plots.add(overTime(run, nameRun, g.getKey(), footprints.get(g.getKey()), true, refs, forks, style));
             }
         }
         return plots;
     }
 
     /** One over-time chart: pending nodes, or (footprint) the pool's footprint, of one group of series. */
-    private static Plot overTime(Run run, boolean nameRun, String group, Map<String, double[][]> seriesByName, boolean footprint) {
+    private static Plot overTime(Run run, boolean nameRun, String group, Map<String, double[][]> seriesByName, boolean footprint,
+                                 Map<String, EngineRef> refs, Map<String, Integer> forks, EngineStyle style) {
         String title = (footprint ? "Pool footprint over time: " : "Pending nodes over time: ") + group
                 + (nameRun ? " — " + run.label() : "");
         XYChart chart = new XYChartBuilder().width(WIDTH).height(HEIGHT).title(title)
@@ -327,7 +441,12 @@ public final class Charts {
         chart.getStyler().setYAxisLogarithmic(true);
         double[] all = countsOnLogAxis(seriesByName.values().stream().flatMapToDouble(xy -> Arrays.stream(xy[1])).toArray());
         chart.getStyler().setYAxisMin(1.0).setYAxisMax(Math.max(10, range(all)[1]));
-        seriesByName.forEach((name, xy) -> chart.addSeries(name, xy[0], countsOnLogAxis(xy[1])).setMarker(SeriesMarkers.NONE));
+        for (Map.Entry<String, double[][]> e : inStyleOrder(seriesByName, refs, style)) {
+            EngineStyle.Look look = style.line(refs.get(e.getKey()), 0);
+            XYSeries s = chart.addSeries(e.getKey(), e.getValue()[0], countsOnLogAxis(e.getValue()[1]));
+            apply(s, new EngineStyle.Look(look.colour(), forks.get(e.getKey()) > 1 ? EngineStyle.DASHED : look.line(),
+                    SeriesMarkers.NONE));
+        }
         String how = footprint
                 ? "The pool's footprint over the same samples (nodes allocated and still owned: live, pending and cached "
                 + "free), one line per engine. The pool never shrinks, so the line only rises: a bounded engine's levels off "
@@ -340,6 +459,7 @@ public final class Charts {
                 + "The summary gives each trial's growth verdict from its fitted slope (smr.pending.slope). The y axis is "
                 + "logarithmic (0 pending is drawn at 1). Time counts from the first measurement iteration, so the gaps "
                 + "between iterations show.";
+        how += " " + COLOURS + " Forks after the first are dashed.";
         return new Plot((footprint ? "footprint-over-time-" : "pending-over-time-") + group + (nameRun ? "-" + run.label() : ""),
                 title, how, chart);
     }
@@ -358,6 +478,45 @@ public final class Charts {
     }
 
     // ---- shared ------------------------------------------------------------------------------
+
+    /** The name a floor's series has in a line chart. */
+    static final String FLOOR_PREFIX = "floor: ";
+
+    /** Series in the style's order: engines (checked beside plain, variants after), then what has no engine (floors). */
+    static <V> List<Map.Entry<String, V>> inStyleOrder(Map<String, V> series, Map<String, EngineRef> refs, EngineStyle style) {
+        List<Map.Entry<String, V>> entries = new ArrayList<>(series.entrySet());
+        Comparator<EngineRef> order = style.order();
+        entries.sort((a, b) -> {
+            EngineRef ra = refs.get(a.getKey());
+            EngineRef rb = refs.get(b.getKey());
+            if (ra == null || rb == null) {
+                return ra == null && rb == null ? Numbers.NATURAL.compare(a.getKey(), b.getKey()) : ra == null ? 1 : -1;
+            }
+            int c = order.compare(ra, rb);
+            return c != 0 ? c : Numbers.NATURAL.compare(a.getKey(), b.getKey());
+        });
+        return entries;
+    }
+
+    /** The place of this variant among the variants of its engine met so far in one chart. */
+    private static int variantIndex(Map<String, Integer> seen, EngineRef ref) {
+        String key = ref.nameOrLabel() + "|" + ref.label();
+        Integer known = seen.get(key);
+        if (known != null) {
+            return known;
+        }
+        int n = (int) seen.keySet().stream().filter(k -> k.startsWith(ref.nameOrLabel() + "|")).count();
+        seen.put(key, n);
+        return n;
+    }
+
+    /** A line series drawn as {@code look} says. */
+    static void apply(XYSeries s, EngineStyle.Look look) {
+        s.setLineColor(look.colour());
+        s.setMarkerColor(look.colour());
+        s.setLineStyle(look.line());
+        s.setMarker(look.marker());
+    }
 
     private static String describe(int threads, SortedMap<String, String> params) {
         StringBuilder sb = new StringBuilder();

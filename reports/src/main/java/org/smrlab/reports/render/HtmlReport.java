@@ -323,7 +323,7 @@ public final class HtmlReport {
         return sb.toString();
     }
 
-    private static final String CSS = """
+    static final String CSS = """
             body { font-family: "DejaVu Sans", Arial, sans-serif; margin: 2em auto; max-width: 1200px; padding: 0 1em; color: #222; }
             h1 { margin-bottom: 0.2em; }
             h2 { border-bottom: 1px solid #ccc; padding-bottom: 0.2em; margin-top: 1.6em; }
@@ -345,7 +345,7 @@ public final class HtmlReport {
             """;
 
     /** Records whether every image decoded: read by the browser test, harmless to a reader. */
-    private static final String CHECK = """
+    static final String CHECK = """
             window.addEventListener('load', function () {
               var images = document.images, ok = 0;
               for (var i = 0; i < images.length; i++) {

@@ -67,7 +67,7 @@ class SmokeCheckTest {
                 .as("the catalogue says broken is unsafe by design").isEmpty();
     }
 
-    /** A workload suite's metric (WORKLOAD scope) is needed on some trial, not on every engine's. */
+    /** A workload suite's metric (BENCHMARK scope) is needed on some trial, not on every engine's. */
     @Test
     void aWorkloadMetricIsNeededOnceNotPerEngine(@TempDir Path dir) throws IOException {
         assertThat(check(run(dir.resolve("a"), List.of("gus", "ebr", "hp"), null, null, null))).isEmpty();

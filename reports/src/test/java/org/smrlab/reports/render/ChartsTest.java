@@ -11,6 +11,7 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.knowm.xchart.CategoryChart;
+import org.knowm.xchart.CategorySeries;
 import org.knowm.xchart.XYChart;
 import org.knowm.xchart.XYSeries;
 import org.smrlab.reports.Fixtures;
@@ -57,14 +58,21 @@ class ChartsTest {
     }
 
     @Test
-    void barsHaveEnginesAndFloorsAndOneSeriesPerRun() {
+    void barsHaveEnginesAndFloorsAndOneBarPerRun() {
         List<Charts.Plot> plots = Charts.build(Fixtures.runs("bare/quick-jdk17.csv", "bare/readside-jdk25.json"));
-        CategoryChart chart = (CategoryChart) plot(plots, "bars-ReadSideBench.enterExit").chart();
-        assertThat(series(chart)).containsOnlyKeys("quick-jdk17.csv", "readside-jdk25.json · JDK 25.0.3");
-        assertThat(List.<Object>copyOf(series(chart).get("quick-jdk17.csv").getXData()))
-                .as("bare files do not say what a floor measures").containsExactly("gus", "ebr", "floor: floorPlainLoad",
-                        "floor: floorStoreFence");
-        assertThat(series(chart).get("quick-jdk17.csv").getExtraValues()).isNotNull();
+        Charts.Plot plot = plot(plots, "bars-ReadSideBench.enterExit");
+        CategoryChart chart = (CategoryChart) plot.chart();
+        // one bar per engine and run, each its own series (its engine's colour), engines first (by name: bare files
+        // have no catalogue), floors after
+        assertThat(series(chart).keySet()).as("bare files do not say what a floor measures").containsExactly(
+                "ebr · A", "ebr · B", "gus · A", "gus · B", "floor: floorPlainLoad · A", "floor: floorPlainLoad · B",
+                "floor: floorStoreFence · A", "floor: floorStoreFence · B");
+        assertThat(plot.howToRead()).contains("A = quick-jdk17.csv", "B = readside-jdk25.json · JDK 25.0.3");
+        CategorySeries gusB = series(chart).get("gus · B");
+        assertThat(gusB.getExtraValues()).isNotNull();
+        assertThat(gusB.getFillColor()).isEqualTo(series(chart).get("gus · A").getFillColor());
+        // each series holds its one bar; the others are empty
+        assertThat(java.util.Arrays.stream(gusB.getYData()).filter(Double::isFinite)).hasSize(1);
 
         // a run folder's run.json does
         CategoryChart empty = (CategoryChart) plot(Charts.build(Fixtures.runs(Fixtures.SUMMARY)),

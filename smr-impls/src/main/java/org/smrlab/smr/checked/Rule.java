@@ -70,4 +70,27 @@ public enum Rule {
     public String origin() {
         return origin;
     }
+
+    /**
+     * The rule a test of {@code CheckedRulesTest} trips, read from its method's name: a method trips
+     * rule {@code R} when its name, split into words at its capitals, begins with the words of
+     * {@code R}'s name ({@code sleepInSectionOnABlockingRetire} trips {@link #SLEEP_IN_SECTION}); the
+     * longest such rule when several match. Empty for a test of correct use
+     * ({@code nestingIsAllowedWhereTheEngineNests}). This naming rule is how the review harvests
+     * "the test that trips each rule" from surefire's reports, which know only method names; a test
+     * of smr-impls checks that every method's name agrees with the rule its body expects.
+     *
+     * @param testName the method's name, optionally with surefire's suffix ({@code exitWithoutEnter(String)[2]})
+     */
+    public static java.util.Optional<Rule> trippedBy(String testName) {
+        String name = testName.contains("(") ? testName.substring(0, testName.indexOf('(')) : testName;
+        String snake = name.replaceAll("([a-z0-9])([A-Z])", "$1_$2").toUpperCase(java.util.Locale.ROOT) + "_";
+        Rule best = null;
+        for (Rule r : values()) {
+            if (snake.startsWith(r.name() + "_") && (best == null || r.name().length() > best.name().length())) {
+                best = r;
+            }
+        }
+        return java.util.Optional.ofNullable(best);
+    }
 }

@@ -144,11 +144,36 @@ public abstract class AbstractReclaimer<T> implements Reclaimer<T> {
         long[] s = sum();
         long pending = s[0] - s[1];
         long peak = notePending(pending);
-        return new Stats(s[0], s[1], pending, peak, s[2], s[3], s[4], s[5], s[6], s[7], s[8], s[9]);
+        return new Stats(s[0], s[1], pending, peak, s[2], s[3], s[4], s[5], s[6], s[7], s[8], s[9], s[10]);
+    }
+
+    /**
+     * A blocking wait that {@link Counters#beginWait} began at {@code start} has ended: its time goes
+     * to {@code c}'s blocked time and, when one is attached, to the wait probe (the bench's profiler
+     * records each wait into a histogram: the writer's block-time distribution).
+     */
+    final void endWait(Counters c, long start) {
+        long nanos = System.nanoTime() - start;
+        c.waitedFor(nanos);
+        java.util.function.LongConsumer p = waitProbe;
+        if (p != null) {
+            p.accept(nanos);
+        }
+    }
+
+    private volatile java.util.function.LongConsumer waitProbe;
+
+    /**
+     * Reports the duration of every blocking wait of this domain to {@code probe} (nanoseconds, from
+     * the waiting thread, right after the wait), or stops with null. Nothing is measured on a path
+     * that does not block. {@link WaitProbes#attach} finds the engine under a checked-mode wrapper.
+     */
+    public final void observeWaits(java.util.function.LongConsumer probe) {
+        waitProbe = probe;
     }
 
     private long[] sum() {
-        long[] s = new long[10];
+        long[] s = new long[11];
         for (ThreadRecord r : registry.snapshot()) {
             r.counters.addTo(s);
         }

@@ -8,7 +8,7 @@ abstract class CountersPadL {
 }
 
 abstract class CountersFields extends CountersPadL {
-    long retired, freed, advances, polls, pollFailures, scans, waits, gracePeriods, coalesced, membarriers;
+    long retired, freed, advances, polls, pollFailures, scans, waits, gracePeriods, coalesced, membarriers, waitNanos;
 }
 
 abstract class CountersPadR extends CountersFields {
@@ -25,7 +25,8 @@ abstract class CountersPadR extends CountersFields {
  * the domain's lock, which makes their writers sequential.
  */
 public final class Counters extends CountersPadR {
-    private static final VarHandle RETIRED, FREED, ADVANCES, POLLS, POLL_FAILURES, SCANS, WAITS, GRACE, COALESCED, MEMBARRIERS;
+    private static final VarHandle RETIRED, FREED, ADVANCES, POLLS, POLL_FAILURES, SCANS, WAITS, GRACE, COALESCED, MEMBARRIERS,
+            WAIT_NANOS;
 
     static {
         try {
@@ -40,6 +41,7 @@ public final class Counters extends CountersPadR {
             GRACE = l.findVarHandle(CountersFields.class, "gracePeriods", long.class);
             COALESCED = l.findVarHandle(CountersFields.class, "coalesced", long.class);
             MEMBARRIERS = l.findVarHandle(CountersFields.class, "membarriers", long.class);
+            WAIT_NANOS = l.findVarHandle(CountersFields.class, "waitNanos", long.class);
         } catch (ReflectiveOperationException e) {
             throw new ExceptionInInitializerError(e);
         }
@@ -72,6 +74,21 @@ public final class Counters extends CountersPadR {
         WAITS.setOpaque(this, waits + 1);
     }
 
+    /**
+     * A blocking wait begins: counts it ({@link #waited()}) and returns the clock, for
+     * {@link AbstractReclaimer#endWait}. The only clock read the wait accounting adds, and only on a
+     * path that is about to block.
+     */
+    public long beginWait() {
+        waited();
+        return System.nanoTime();
+    }
+
+    /** Adds {@code nanos} to the time spent blocked. */
+    void waitedFor(long nanos) {
+        WAIT_NANOS.setOpaque(this, waitNanos + nanos);
+    }
+
     public void gracePeriod() {
         GRACE.setOpaque(this, gracePeriods + 1);
     }
@@ -96,5 +113,6 @@ public final class Counters extends CountersPadR {
         sum[7] += (long) GRACE.getOpaque(this);
         sum[8] += (long) COALESCED.getOpaque(this);
         sum[9] += (long) MEMBARRIERS.getOpaque(this);
+        sum[10] += (long) WAIT_NANOS.getOpaque(this);
     }
 }

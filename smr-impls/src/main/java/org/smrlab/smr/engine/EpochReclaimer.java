@@ -185,11 +185,12 @@ public final class EpochReclaimer<T> extends AbstractReclaimer<T> {
 
         @Override
         public void await(long goal) {
-            counters.waited();
+            long t0 = counters.beginWait();
             Backoff backoff = new Backoff();
             while (!poll(goal)) {
                 backoff.pause();
             }
+            domain.endWait(counters, t0);
         }
 
         @Override

@@ -289,7 +289,9 @@ public final class GusReclaimer<T> extends AbstractReclaimer<T> implements Seque
     /** The catalogue entry of {@code gus-lazy} (SMR_LAZY): goals are the clock + 2 × INCR, two ticks ahead. */
     public static final EngineType LAZY = EngineType.named("gus-lazy")
             .summary("smr(9) SMR_LAZY: the clock moves with ticks, goals 2 ticks ahead, unfenced enter with membarrier")
-            .models(SOURCE).family(EngineType.Family.GUS)
+            .models(SOURCE + "; SMR_LAZY (smr_lazy_enter/smr_lazy_exit, ticks in the write clock) is FreeBSD's own, "
+                    + "by Jeff Roberson in 2020 (sys/sys/smr.h, copyright 2019, 2020), not new in the NetBSD port")
+            .family(EngineType.Family.GUS)
             .knobs(Knob.batch(64), start(), Knob.duration("tick", "1ms", 10_000, 1_000_000_000,
                     "lazy clock period (FreeBSD's hardclock tick); goals lie 2 ticks ahead"), AsymmetricBarrier.knob(), invariants(),
                     Knob.seal())
@@ -480,9 +482,10 @@ public final class GusReclaimer<T> extends AbstractReclaimer<T> implements Seque
         s.counters.advance();
         if (Seq.delta(goal, rd) >= maxDelta) {
             // The clock ran too far ahead of the read hand: wait, or the modular comparisons break.
-            s.counters.waited();
+            long t0 = s.counters.beginWait();
             forcedWaits.incrementAndGet();
             forcedWait(s, goal - maxAdvance);
+            endWait(s.counters, t0);
         }
         return goal;
     }
@@ -583,15 +586,19 @@ public final class GusReclaimer<T> extends AbstractReclaimer<T> implements Seque
     }
 
     void await(GusSession<T> s, long goal) {
-        s.counters.waited();
-        if (mode != Mode.LAZY) {
-            poll(s, goal, true);
-            return;
-        }
-        // Lazy: never force the clock (that would skip the grace the read side relies on); sleep through ticks.
-        long nap = Math.max(1_000, ticker.tickNanos() / 4);
-        while (!poll(s, goal, false)) {
-            LockSupport.parkNanos(nap);
+        long t0 = s.counters.beginWait();
+        try {
+            if (mode != Mode.LAZY) {
+                poll(s, goal, true);
+                return;
+            }
+            // Lazy: never force the clock (that would skip the grace the read side relies on); sleep through ticks.
+            long nap = Math.max(1_000, ticker.tickNanos() / 4);
+            while (!poll(s, goal, false)) {
+                LockSupport.parkNanos(nap);
+            }
+        } finally {
+            endWait(s.counters, t0);
         }
     }
 

@@ -228,15 +228,19 @@ public final class HazardPointers<T> extends AbstractReclaimer<T> {
                 return;
             }
             Backoff backoff = null;
+            long t0 = 0;
             scan();
             while (count > 0) {
                 if (backoff == null) {
                     hp.faultPoint(FaultInjector.Point.WAIT); // a wait that fails leaves the nodes on the retired list
-                    counters.waited();
+                    t0 = counters.beginWait();
                     backoff = new Backoff();
                 }
                 backoff.pause();
                 scan();
+            }
+            if (backoff != null) {
+                domain.endWait(counters, t0);
             }
         }
 

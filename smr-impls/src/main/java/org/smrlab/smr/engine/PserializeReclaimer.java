@@ -313,11 +313,19 @@ public final class PserializeReclaimer<T> extends AbstractReclaimer<T> {
             if (Seq.geq(laGen(), goal)) {
                 return; // another caller's grace period already covered this request
             }
-            c.waited();
-            awaitShared(goal, c);
+            long t0 = c.beginWait();
+            try {
+                awaitShared(goal, c);
+            } finally {
+                endWait(c, t0);
+            }
         } else {
-            c.waited();
-            performOwn(goal, c);
+            long t0 = c.beginWait();
+            try {
+                performOwn(goal, c);
+            } finally {
+                endWait(c, t0);
+            }
         }
     }
 

@@ -228,8 +228,9 @@ public final class QsbrReclaimer<T> extends AbstractReclaimer<T> {
 
         @Override
         public void await(long goal) {
-            counters.waited();
+            long t0 = counters.beginWait();
             if (poll(goal)) {
+                domain.endWait(counters, t0);
                 return;
             }
             boolean wasOnline = record.lpWord() != OFFLINE;
@@ -243,6 +244,7 @@ public final class QsbrReclaimer<T> extends AbstractReclaimer<T> {
                 if (wasOnline) {
                     online();
                 }
+                domain.endWait(counters, t0);
             }
         }
 

@@ -121,9 +121,10 @@ public final class RwLockReclaimer<T> extends AbstractReclaimer<T> {
             if (cycles >= goal) {
                 return;
             }
-            counters.waited();
+            long t0 = counters.beginWait();
             write.lock(); // waits for every reader to leave
             write.unlock();
+            domain.endWait(counters, t0);
             cycles++;
         }
 

@@ -48,8 +48,10 @@ public abstract class PooledNode {
         }
     }
 
+    // smr-only: generations begin
     /** Even = live, odd = freed (poisoned). A freshly allocated node is live at generation 0. */
     private long generation;
+    // smr-only: generations end
     /** System.nanoTime() at put, when a probe is attached. */
     private long retireNanos;
     /** Link in a free cache; confined to the thread whose cache (or, under its lock, the depot) holds the node. */
@@ -58,6 +60,7 @@ public abstract class PooledNode {
     protected PooledNode() {
     }
 
+    // smr-only: generations begin
     /** The generation stamp, read with acquire: even = live, odd = freed. */
     public final long generation() {
         return (long) GENERATION.getAcquire(this);
@@ -67,15 +70,19 @@ public abstract class PooledNode {
     public final boolean isPoisoned() {
         return (generation() & 1) != 0;
     }
+    // smr-only: generations end
 
+    // smr-only: poison begin
     /** Called by the pool right after a free has made the generation odd: store poison values into every field. */
     protected abstract void poisonFields();
 
     /** Called by the pool before reuse: are all the poison values still there? False = someone wrote after free. */
     protected abstract boolean poisonIntact();
+    // smr-only: poison end
 
     // ------------------------------------------------------------------ the pool's side (package-private)
 
+    // smr-only: generations begin
     /** The freeing thread's view of the generation; the CAS that follows decides. */
     final long generationOpaque() {
         return (long) GENERATION.getOpaque(this);
@@ -97,6 +104,7 @@ public abstract class PooledNode {
     final void markLive(long freed) {
         GENERATION.setRelease(this, freed + 1);
     }
+    // smr-only: generations end
 
     final void stampRetire(long nanos) {
         RETIRE_NANOS.setOpaque(this, nanos);

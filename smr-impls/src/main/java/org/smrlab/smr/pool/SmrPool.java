@@ -71,6 +71,8 @@ import org.smrlab.smr.Session;
 public final class SmrPool<T extends PooledNode> implements AutoCloseable {
     /** Nodes per depot chunk; a thread's cache holds at most two. UMA's buckets are of this order. */
     public static final int BUCKET = 64;
+    /** A thread's cache holds fewer than this many buckets: at this many it gives one to the depot. */
+    public static final int CACHE_BUCKETS = 2;
 
     private static final VarHandle DEPOT_NODES;
 
@@ -96,12 +98,19 @@ public final class SmrPool<T extends PooledNode> implements AutoCloseable {
 
     private final Supplier<T> allocate;
     private final PoolProbe probe;
+    /** The SMR-only mechanisms in use: all, but for PoolBench measuring one's cost ({@link Mechanism}). */
+    private final boolean poison;
+    private final boolean generations;
+    private final boolean deferredReuse;
+    /** Chunks the depot may hold; beyond, one is destructed after a grace period (the type-stable model only). */
+    private final int depotLimit;
     private final int sampleMask; // a put stamps its node when (random & sampleMask) == 0
     private final boolean strict;
     private final CopyOnWriteArrayList<ThreadCache> caches = new CopyOnWriteArrayList<>();
     private final ThreadLocal<ThreadCache> cache = ThreadLocal.withInitial(this::newCache);
     private final Object depotLock = new Object();
     private Chunk depot;          // guarded by depotLock
+    private int depotChunks;      // guarded by depotLock; read racily as a hint by the type-stable model's put
     private long depotNodes;      // written under depotLock (opaque); read opaque as a hint and by stats()
     private final AtomicLong peakFootprint = new AtomicLong();
     private final AtomicBoolean closed = new AtomicBoolean();
@@ -122,6 +131,48 @@ public final class SmrPool<T extends PooledNode> implements AutoCloseable {
      * (checked mode) instead of only being counted.
      */
     public SmrPool(String engineSpec, Supplier<T> allocate, PoolProbe probe, boolean strict) {
+        this(engineSpec, allocate, probe, strict, java.util.EnumSet.noneOf(Mechanism.class));
+    }
+
+    /**
+     * As above, without the SMR-only mechanisms in {@code without}: only to measure what each costs
+     * (a pool without them is blind or unsafe; see {@link Mechanism}).
+     */
+    public SmrPool(String engineSpec, Supplier<T> allocate, PoolProbe probe, boolean strict, java.util.Set<Mechanism> without) {
+        this(engineSpec, allocate, probe, strict, without, Integer.MAX_VALUE);
+    }
+
+    /**
+     * NetBSD's {@code PR_PSERIALIZE} pool_cache (subr_pool.c 1.284), as the lab models it: objects are
+     * type-stable. {@code put} returns a node to the putting thread's cache at once, unpoisoned, with
+     * its generation moved on, so a later {@code get} may hand it out again while a reader still looks
+     * at it: readers must validate what they read (the hash set's readers check the generation and
+     * restart), which is what PR_PSERIALIZE's users do. The passive-serialization barrier
+     * ({@code pool_cache_pre_destruct}: {@code xc_barrier(0)}) runs only before objects leave the
+     * cache for good: in NetBSD when a chain of cache groups is destructed (pool_cache_invalidate,
+     * reclaim under memory pressure) or a put finds no empty group, and before a page goes back to the
+     * system. Here: when the depot would hold more than {@code depotLimit} chunks, the putting thread
+     * performs a grace period of the engine ({@code synchronize}: for pserialize its cross-call) and
+     * drops one chunk, which the footprint shows. Blocking is only there.
+     *
+     * @param engineSpec the engine whose grace period stands for pool_barrier (pserialize for the model)
+     * @param depotLimit chunks the depot may hold before one is destructed (after a grace period)
+     */
+    public static <T extends PooledNode> SmrPool<T> typeStable(String engineSpec, Supplier<T> allocate, PoolProbe probe,
+                                                              int depotLimit) {
+        if (depotLimit < 1) {
+            throw new IllegalArgumentException("SmrPool.typeStable: depotLimit must be >= 1 chunk, got " + depotLimit);
+        }
+        return new SmrPool<>(engineSpec, allocate, probe, false, java.util.EnumSet.of(Mechanism.POISON, Mechanism.DEFERRED_REUSE),
+                depotLimit);
+    }
+
+    private SmrPool(String engineSpec, Supplier<T> allocate, PoolProbe probe, boolean strict, java.util.Set<Mechanism> without,
+                    int depotLimit) {
+        this.depotLimit = depotLimit;
+        this.poison = !without.contains(Mechanism.POISON);
+        this.generations = !without.contains(Mechanism.GENERATIONS);
+        this.deferredReuse = !without.contains(Mechanism.DEFERRED_REUSE);
         if (allocate == null) {
             throw new IllegalArgumentException("SmrPool: allocate supplier is null");
         }
@@ -176,7 +227,8 @@ public final class SmrPool<T extends PooledNode> implements AutoCloseable {
     @SuppressWarnings("unchecked")
     private T reuse(ThreadCache c, PooledNode n) {
         long freed = n.generationOpaque(); // odd: this thread alone holds the node now
-        if (!n.poisonIntact()) {
+        // smr-only: poison begin
+        if (poison && !n.poisonIntact()) {
             c.countWriteAfterFree();
             if (strict) {
                 notePeakFootprint();
@@ -184,10 +236,16 @@ public final class SmrPool<T extends PooledNode> implements AutoCloseable {
                 throw SmrMisuseException.writeAfterFree(reclaimer.name(), n, freed);
             }
         }
-        n.markLive(freed);
+        // smr-only: poison end
+        // smr-only: generations begin
+        if (generations) {
+            n.markLive(freed);
+        }
+        // smr-only: generations end
         return (T) n;
     }
 
+    // pool-core: slow-path begin
     private T allocateFresh(ThreadCache c) {
         T fresh;
         if (probe != null) {
@@ -206,46 +264,95 @@ public final class SmrPool<T extends PooledNode> implements AutoCloseable {
         }
         return fresh;
     }
+    // pool-core: slow-path end
 
     // ------------------------------------------------------------------ put and free
 
     /** Retires {@code node} (already unlinked) through the engine; it is reused once the engine frees it. */
     public void put(Session<T> session, T node) {
+        // pool-core: accounting begin
         if (probe != null && (sampleMask == 0 || (ThreadLocalRandom.current().nextInt() & sampleMask) == 0)) {
             node.stampRetire(System.nanoTime()); // sampled: see PoolProbe.samplePeriod
         }
         cache.get().countRetired(); // before retire: an engine may free at once (broken, rwlock)
+        // pool-core: accounting end
+        // smr-only: deferred-reuse begin
+        if (!deferredReuse) {
+            free(node); // reused at once: PoolBench's plain object cache, or the type-stable model
+            if (depotChunks > depotLimit) {
+                destructChunk(session);
+            }
+            return;
+        }
         session.retire(node);
+        // smr-only: deferred-reuse end
     }
 
     /** The engine's free function: runs on whichever thread proved {@code node} safe. */
     private void free(T node) {
         ThreadCache c = cache.get();
-        if (!node.markFreed(node.generationOpaque())) {
+        // smr-only: generations begin
+        if (generations && !node.markFreed(node.generationOpaque())) {
             c.countDoubleFree(); // already freed: never cache a node twice
             return;
         }
-        node.poisonFields();
+        // smr-only: generations end
+        // smr-only: poison begin
+        if (poison) {
+            node.poisonFields();
+        }
+        // smr-only: poison end
+        // pool-core: accounting begin
         c.countFreed();
         long stamp;
         if (probe != null && (stamp = node.retireStamp()) != 0) {
             probe.retireToFree(System.nanoTime() - stamp);
             node.stampRetire(0); // unsampled until a later put stamps it again
         }
+        // pool-core: accounting end
         c.push(node);
-        if (c.size() >= 2 * BUCKET) {
+        if (c.size() >= CACHE_BUCKETS * BUCKET) {
             spill(c, BUCKET);
         }
     }
 
     // ------------------------------------------------------------------ depot
 
+    // pool-core: cache begin
     private void spill(ThreadCache c, int count) {
         Chunk chunk = new Chunk(c.detach(count), count); // walk the chain outside the lock
         synchronized (depotLock) {
             chunk.next = depot;
             depot = chunk;
+            depotChunks++;
             DEPOT_NODES.setOpaque(this, depotNodes + count);
+        }
+    }
+
+    /**
+     * The type-stable model's only barrier: a grace period of the engine (pool_barrier before
+     * pool_cache_invalidate_groups destructs a chain), then one chunk leaves the pool for good.
+     */
+    private void destructChunk(Session<T> session) {
+        if (!(session instanceof org.smrlab.smr.GracePeriods gp)) {
+            throw new IllegalStateException("SmrPool.typeStable needs an engine with a write side (synchronize): "
+                    + reclaimer.name());
+        }
+        gp.synchronize();
+        Chunk chunk;
+        synchronized (depotLock) {
+            chunk = depot;
+            if (chunk == null || depotChunks <= depotLimit) {
+                return;
+            }
+            depot = chunk.next;
+            depotChunks--;
+            DEPOT_NODES.setOpaque(this, depotNodes - chunk.count);
+        }
+        notePeakFootprint();
+        ThreadCache c = cache.get();
+        for (int i = 0; i < chunk.count; i++) {
+            c.countDropped(); // destructed: gone from the footprint
         }
     }
 
@@ -257,6 +364,7 @@ public final class SmrPool<T extends PooledNode> implements AutoCloseable {
                 return;
             }
             depot = chunk.next;
+            depotChunks--;
             DEPOT_NODES.setOpaque(this, depotNodes - chunk.count);
         }
         c.adopt(chunk.head, chunk.count);
@@ -272,9 +380,11 @@ public final class SmrPool<T extends PooledNode> implements AutoCloseable {
             spill(c, (int) Math.min(BUCKET, c.size()));
         }
     }
+    // pool-core: cache end
 
     // ------------------------------------------------------------------ stats and close
 
+    // pool-core: accounting begin
     /** A snapshot of the counters; cheap (one pass over the threads' caches). */
     public PoolStats stats() {
         long[] s = sum();
@@ -301,6 +411,7 @@ public final class SmrPool<T extends PooledNode> implements AutoCloseable {
     private long notePeak(long footprint) {
         return peakFootprint.accumulateAndGet(footprint, Math::max);
     }
+    // pool-core: accounting end
 
     /**
      * Closes the engine, which waits for readers and frees every pending node into the calling

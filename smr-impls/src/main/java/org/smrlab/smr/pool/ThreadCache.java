@@ -56,6 +56,7 @@ final class ThreadCache extends ThreadCachePadR {
 
     // ------------------------------------------------------------------ the free stack (owner only)
 
+    // pool-core: cache begin
     void push(PooledNode n) {
         n.poolNext = top;
         top = n;
@@ -99,9 +100,11 @@ final class ThreadCache extends ThreadCachePadR {
         top = head;
         SIZE.setOpaque(this, size + count);
     }
+    // pool-core: cache end
 
     // ------------------------------------------------------------------ counters (owner writes)
 
+    // pool-core: accounting begin
     void countGet() {
         GETS.setOpaque(this, gets + 1);
     }
@@ -147,4 +150,5 @@ final class ThreadCache extends ThreadCachePadR {
         s[8] += (long) DROPPED.getOpaque(this);
         s[9] += (long) SIZE.getOpaque(this);
     }
+    // pool-core: accounting end
 }

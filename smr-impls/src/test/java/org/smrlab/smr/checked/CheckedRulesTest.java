@@ -194,7 +194,7 @@ class CheckedRulesTest {
 
     @ParameterizedTest
     @ValueSource(strings = {"hp", "rwlock", "none", "broken"})
-    void barrierInSectionOnEnginesWithoutAWriteSide(String engine) {
+    void waitInSectionByBarrierOnEnginesWithoutAWriteSide(String engine) {
         try (Reclaimer<Object> r = checked(engine)) {
             Session<Object> s = r.join();
             assertThat(s).isNotInstanceOf(GracePeriods.class);
