@@ -12,10 +12,14 @@ import org.smrlab.smr.engine.Config;
 import org.smrlab.smr.engine.EngineType;
 import org.smrlab.smr.engine.EpochReclaimer;
 import org.smrlab.smr.engine.GusReclaimer;
+import org.smrlab.smr.engine.HazardEras;
 import org.smrlab.smr.engine.HazardPointers;
+import org.smrlab.smr.engine.IntervalReclaimer;
 import org.smrlab.smr.engine.Knob;
+import org.smrlab.smr.engine.LocalCountReclaimer;
 import org.smrlab.smr.engine.NoneReclaimer;
 import org.smrlab.smr.engine.PserializeReclaimer;
+import org.smrlab.smr.engine.PsrefReclaimer;
 import org.smrlab.smr.engine.QsbrReclaimer;
 import org.smrlab.smr.engine.RwLockReclaimer;
 
@@ -50,13 +54,29 @@ public final class Engines {
                 List.of(batch(64)), QsbrReclaimer::new));
         add(new EngineType("ebr", "Fraser's epoch-based reclamation: global epoch, three limbo generations",
                 List.of(batch(64)), EpochReclaimer::new));
+        Knob slots = Knob.integer("slots", 2, 1, 64, "hazard slots per thread");
         add(new EngineType("hp", "Michael's hazard pointers: publish, fence, re-validate; scan every batch retires",
-                List.of(batch(64), Knob.integer("slots", 2, 1, 64, "hazard slots per thread")),
+                List.of(batch(64), slots, Knob.choice("barrier", "fence", List.of("auto", "membarrier", "fence"),
+                        "fence: Michael's fenced protect; membarrier: no fence in protect, membarrier in the scan (hp-asym)")),
                 HazardPointers::new));
+        add(new EngineType("hp-asym", "hazard pointers with asymmetric fences (Folly hazptr): protect without a fence, membarrier per scan",
+                List.of(batch(64), slots, barrier), HazardPointers::new));
+        add(new EngineType("ibr", "interval-based reclamation, 2GEIBR (Wen et al. 2018): birth/retire epochs, reserved intervals",
+                List.of(batch(64), Knob.integer("freq", 150, 1, MAX_BATCH,
+                        "allocations of a thread, times the thread count, per epoch advance (the authors' epochFreq)")),
+                IntervalReclaimer::new));
+        add(new EngineType("he", "hazard eras (Ramalhete and Correia 2017): eras published per slot, fence only when the era moved",
+                List.of(batch(64), Knob.integer("slots", 2, 1, 64, "era slots per thread")), HazardEras::new));
         add(new EngineType("pserialize", "NetBSD pserialize(9) + PR_PSERIALIZE pool: the retiring thread waits one grace period per batch",
                 List.of(batch(64), Knob.bool("coalesce", true,
                         "concurrent callers share one grace period (NetBSD 1.17 generation counter)"), barrier),
                 PserializeReclaimer::new));
+        add(new EngineType("psref", "NetBSD psref(9): per-thread reference lists, held across sleep; retire waits until none names the node",
+                List.of(batch(64), Knob.integer("slots", 2, 1, 64, "references a session holds at once"), barrier),
+                PsrefReclaimer::new));
+        add(new EngineType("localcount", "NetBSD localcount(9): per-thread counts per node, held across sleep; retire drains them",
+                List.of(batch(64), Knob.integer("slots", 2, 1, 64, "references a session holds at once"), barrier),
+                LocalCountReclaimer::new));
         add(new EngineType("rwlock", "reader/writer lock: readers take the read lock, retire takes the write lock and frees at once",
                 List.of(batch(1)), RwLockReclaimer::new));
         add(new EngineType("none", "baseline: never frees, leaves nodes to the garbage collector",

@@ -7,6 +7,7 @@ import org.smrlab.smr.Reclaimer;
 import org.smrlab.smr.Session;
 import org.smrlab.smr.Stats;
 import org.smrlab.smr.engine.Config;
+import org.smrlab.smr.engine.EngineType;
 
 /**
  * Checked mode: any engine, with every rule of use enforced at the faulty call. Selected by the
@@ -22,11 +23,18 @@ import org.smrlab.smr.engine.Config;
  * <ul>
  * <li>whether sections nest: not on {@code gus}, {@code gus-deferred}, {@code gus-lazy} (one
  *     observed sequence per record, as smr(9), which asserts against recursion); yes on
- *     {@code pserialize}, {@code ebr}, {@code hp} (depth counters), {@code rwlock} (a reentrant read
+ *     {@code pserialize}, {@code ebr}, {@code hp}, {@code hp-asym}, {@code ibr}, {@code he},
+ *     {@code psref}, {@code localcount} (depth counters), {@code rwlock} (a reentrant read
  *     lock), {@code qsbr}, {@code none}, {@code broken} (sections are no-ops);</li>
  * <li>whether {@code retire} may block: yes on {@code pserialize} (a full batch waits for a grace
- *     period) and {@code rwlock} (the write lock), so there it is a sleepable point; and whether
- *     {@code enter} may: the outermost one on {@code rwlock} (the read lock waits for writers);</li>
+ *     period), {@code rwlock} (the write lock), {@code psref} and {@code localcount} (the destroy
+ *     waits for references), so there it is a sleepable point; and whether {@code enter} may: the
+ *     outermost one on {@code rwlock} (the read lock waits for writers);</li>
+ * <li>whether a section may span a sleep: yes on {@code psref} and {@code localcount}, whose
+ *     references exist to be held across sleeps, so their sections do not count for
+ *     {@link Sleepable}; their own misuses ({@link Rule#ACQUIRE_AFTER_RETIRE},
+ *     {@link Rule#RETIRE_WHILE_REFERENCED}) are checked inside the engines, which know their
+ *     references;</li>
  * <li>how far past the clock a legitimate goal may lie (gus family only; see
  *     {@link CheckedGraceSession}).</li>
  * </ul>
@@ -46,6 +54,8 @@ public final class CheckedReclaimer<T> implements Reclaimer<T> {
     final Reclaimer<T> inner;
     final boolean nests;
     final boolean retireBlocks;
+    /** psref, localcount: a section may span a sleep, so it does not count for {@link Sleepable}. */
+    final boolean sectionsMaySleep;
     /** rwlock: the outermost enter takes the read lock, which waits while a writer holds or awaits it. */
     final boolean enterBlocks;
     /** How far beyond {@code current()} a legitimate goal may lie; -1 when goals are not gus sequences. */
@@ -76,7 +86,9 @@ public final class CheckedReclaimer<T> implements Reclaimer<T> {
                 goalsAhead = -1;
         }
         this.lazy = engine.equals("gus-lazy");
-        this.retireBlocks = engine.equals("pserialize") || engine.equals("rwlock");
+        EngineType type = org.smrlab.smr.Engines.type(engine);
+        this.retireBlocks = type.retireBlocks();
+        this.sectionsMaySleep = type.sectionsMaySleep();
         this.enterBlocks = engine.equals("rwlock");
     }
 

@@ -2,6 +2,7 @@ package org.smrlab.smr.checked;
 
 import java.util.concurrent.atomic.AtomicReference;
 import org.smrlab.smr.Session;
+import org.smrlab.smr.engine.Births;
 
 /**
  * A session under checked mode: every call is checked against the {@link Rule}s, then passed to
@@ -19,7 +20,7 @@ import org.smrlab.smr.Session;
  *
  * @param <T> the node type
  */
-public class CheckedSession<T> implements Session<T> {
+public class CheckedSession<T> implements Session<T>, Births<T> {
     final CheckedReclaimer<T> domain;
     final Session<T> inner;
     final Thread owner;
@@ -88,7 +89,9 @@ public class CheckedSession<T> implements Session<T> {
         }
         inner.enter();
         depth++;
-        threadDepth.push(engine);
+        if (!domain.sectionsMaySleep) {
+            threadDepth.push(engine);
+        }
     }
 
     @Override
@@ -99,7 +102,9 @@ public class CheckedSession<T> implements Session<T> {
         }
         inner.exit();
         depth--;
-        threadDepth.pop();
+        if (!domain.sectionsMaySleep) {
+            threadDepth.pop();
+        }
     }
 
     @Override
@@ -118,6 +123,16 @@ public class CheckedSession<T> implements Session<T> {
             Sleepable.assertSleepable("retire() on " + engine + " (it waits for a grace period when a batch fills)");
         }
         inner.retire(node);
+    }
+
+    /** Passes a birth on to the engine when it needs births (IBR, hazard eras, localcount); see {@link Births}. */
+    @Override
+    @SuppressWarnings("unchecked")
+    public void born(T node) {
+        checkUsable("born()");
+        if (inner instanceof Births<?> b) {
+            ((Births<T>) b).born(node);
+        }
     }
 
     @Override
@@ -154,7 +169,9 @@ public class CheckedSession<T> implements Session<T> {
             return;
         }
         closed = true;
-        threadDepth.drop(depth);
+        if (!domain.sectionsMaySleep) {
+            threadDepth.drop(depth);
+        }
         depth = 0;
         try {
             inner.close();

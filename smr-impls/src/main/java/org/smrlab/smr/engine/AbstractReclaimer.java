@@ -58,10 +58,16 @@ public abstract class AbstractReclaimer<T> implements Reclaimer<T> {
     private int orphans;                  // batches on the hand-on list; read opaque as a hint
 
     protected AbstractReclaimer(Config config, Consumer<? super T> free, long idleWord, int hazardSlots) {
+        this(config, free, idleWord, hazardSlots, 0, 0);
+    }
+
+    /** As above, with {@code eraSlots} era slots per record (IBR, hazard eras), idle at {@code eraIdle}. */
+    protected AbstractReclaimer(Config config, Consumer<? super T> free, long idleWord, int hazardSlots,
+                                int eraSlots, long eraIdle) {
         this.config = config;
         this.free = free;
         this.batch = config.intValue("batch");
-        this.registry = new Registry(idleWord, hazardSlots);
+        this.registry = new Registry(idleWord, hazardSlots, eraSlots, eraIdle);
     }
 
     /** Makes the calling thread's session; the session registers itself in its constructor. */

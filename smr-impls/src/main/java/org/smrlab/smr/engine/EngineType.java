@@ -53,4 +53,21 @@ public final class EngineType {
     public Factory factory() {
         return factory;
     }
+
+    /**
+     * Whether a thread may block or sleep while inside a read section, holding references: psref(9)
+     * and localcount(9) exist for that. Checked mode does not count such sections as non-sleepable.
+     * (Interim: issue 10 moves engine facts into the catalogue as data.)
+     */
+    public boolean sectionsMaySleep() {
+        return name.equals("psref") || name.equals("localcount");
+    }
+
+    /**
+     * Whether {@code retire} may block the caller: pserialize (a grace period per batch), rwlock (the
+     * write lock), psref and localcount (the destroy waits for references). (Interim, as above.)
+     */
+    public boolean retireBlocks() {
+        return name.equals("pserialize") || name.equals("rwlock") || name.equals("psref") || name.equals("localcount");
+    }
 }

@@ -47,6 +47,14 @@ class StallTest {
     }
 
     @ParameterizedTest
+    @ValueSource(strings = {"hp-asym", "ibr", "he", "psref", "localcount", "ibr:freq=1"})
+    void probe(String engine) throws Exception {
+        Figures f = stall(engine);
+        System.out.printf("PROBE stall %-40s peakPending=%d pending(0.5s)=%d pending(1s)=%d retired=%d%n",
+                f.engine(), f.peakPending(), f.pendingMid(), f.pendingEnd(), f.retired());
+    }
+
+    @ParameterizedTest
     @ValueSource(strings = {"gus", "ebr", "qsbr"})
     void gracePeriodEnginesGrowWhileTheReaderStalls(String engine) throws Exception {
         Figures f = stall(engine);

@@ -1,0 +1,249 @@
+package org.smrlab.smr.engine;
+
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Consumer;
+import org.smrlab.smr.Engines;
+import org.smrlab.smr.GracePeriods;
+import org.smrlab.smr.Session;
+import org.smrlab.smr.Spec;
+import org.smrlab.smr.Stats;
+import org.smrlab.smr.checked.Rule;
+import org.smrlab.smr.checked.SmrMisuseException;
+
+/**
+ * What NetBSD's two kinds of sleepable references share, psref(9) and localcount(9): a reference
+ * is taken on a node found inside a short pserialize(9) read section, may then be held across
+ * sleeps, and the writer that destroys the node waits, blocking, until every reference to it is
+ * gone. {@link PsrefReclaimer} and {@link LocalCountReclaimer} say how a reference is kept.
+ *
+ * <h2>Implementation notes</h2>
+ * <ul>
+ * <li><b>Built on pserialize, as in NetBSD.</b> The domain owns a {@link PserializeReclaimer} and
+ *     every session joins it: {@code protect(slot, link)} is {@code pserialize_read_enter}, the load,
+ *     the engine's acquire of a reference, {@code pserialize_read_exit}. The reader's own section
+ *     ({@code enter} .. {@code exit}) is only the span over which it keeps its references; it may
+ *     block or sleep inside it, which is the point of these engines. Releasing happens inside a
+ *     pserialize section too (localcount's release must not race with a drain's count).</li>
+ * <li><b>References per slot.</b> Each session holds at most one reference per slot:
+ *     {@code protect(slot, ...)} takes one on the node it returns and drops the one the slot held;
+ *     the outermost {@code exit} drops them all (a caller's {@code psref_release} /
+ *     {@code localcount_release} calls, made at the end of the span).</li>
+ * <li><b>Destroying a batch.</b> The unlink happened before retire; a full batch is destroyed by the
+ *     retiring thread: one pserialize grace period (the goal the batch was sealed with, NetBSD's
+ *     caller's {@code pserialize_perform}) guarantees that every reader that found a node before the
+ *     unlink has finished taking its reference; then the engine waits, node by node, until no
+ *     reference remains ({@code psref_target_destroy}, {@code localcount_drain}: {@code released}
+ *     and {@code awaitReleased} of the session); then the batch is freed. {@code flush} seals
+ *     without waiting; such a batch is freed by a later retire, flush or barrier once its grace
+ *     period has completed and its references are gone.</li>
+ * <li><b>Statistics.</b> The grace periods, membarriers and waits of the inner pserialize domain
+ *     are added to this domain's.</li>
+ * </ul>
+ * <p>Checked mode ({@code checked=true}) adds the kernels' diagnostics: taking a reference on a node
+ * already being destroyed ({@link Rule#ACQUIRE_AFTER_RETIRE}: it was retired while still
+ * reachable) and retiring a node the session itself still references
+ * ({@link Rule#RETIRE_WHILE_REFERENCED}: the destroy would wait forever). The second is also refused
+ * outside checked mode when a blocking destroy finds it, rather than waiting forever.
+ *
+ * @param <T> the node type
+ */
+abstract class PassiveReferences<T> extends AbstractReclaimer<T> {
+    final PserializeReclaimer<Object> psz;
+    final int slots;
+    final boolean checked;
+
+    PassiveReferences(Config config, Consumer<? super T> free, int hazardSlots) {
+        super(config, free, 0, hazardSlots);
+        this.slots = config.intValue("slots");
+        this.checked = config.bool(EngineType.CHECKED);
+        this.psz = new PserializeReclaimer<>(pserializeConfig(config), o -> {
+            throw new AssertionError("nothing is retired through the inner pserialize domain");
+        });
+    }
+
+    /** The inner pserialize domain's knobs: the same barrier, its own defaults otherwise. */
+    private static Config pserializeConfig(Config mine) {
+        return Engines.type("pserialize").configure(Spec.parse("pserialize:batch=1,barrier=" + mine.choice(AsymmetricBarrier.KNOB)));
+    }
+
+    /** Whether the read sections inside protect go without a fence (membarrier in the grace periods). */
+    public boolean usesMembarrier() {
+        return psz.usesMembarrier();
+    }
+
+    @Override
+    protected Map<String, String> resolvedKnobs() {
+        return Map.of(AsymmetricBarrier.KNOB, AsymmetricBarrier.render(psz.usesMembarrier()));
+    }
+
+    /** This domain's counters, with the grace periods, waits and barriers of the pserialize domain under it. */
+    @Override
+    public Stats stats() {
+        Stats own = super.stats();
+        Stats grace = psz.stats();
+        return new Stats(own.retired(), own.freed(), own.pending(), own.peakPending(),
+                own.advances() + grace.advances(), own.polls() + grace.polls(), own.pollFailures() + grace.pollFailures(),
+                own.scans() + grace.scans(), own.waits() + grace.waits(), own.gracePeriods() + grace.gracePeriods(),
+                own.coalesced() + grace.coalesced(), own.membarriers() + grace.membarriers());
+    }
+
+    @Override
+    protected void stopHelpers() {
+        psz.close(); // every session is closed, and each closed its pserialize session
+    }
+
+    final SmrMisuseException misuse(Rule rule, String detail) {
+        return new SmrMisuseException(rule, name(), detail);
+    }
+
+    /**
+     * A session: references per slot, each taken inside a pserialize read section.
+     *
+     * @param <T> the node type
+     */
+    abstract static class ReferenceSession<T> extends AbstractSession<T> {
+        final PassiveReferences<T> refs;
+        /** The pserialize session: read sections inside protect, grace periods for the batches. */
+        final Session<Object> psz;
+        final GracePeriods grace;
+        /** What each slot references (owner-only bookkeeping; engines publish what others must see). */
+        final Object[] held;
+        private int depth;
+
+        ReferenceSession(PassiveReferences<T> refs) {
+            super(refs);
+            this.refs = refs;
+            this.psz = refs.psz.join();
+            this.grace = (GracePeriods) psz;
+            this.held = new Object[refs.slots];
+        }
+
+        // ------------------------------------------------------------------ what each engine supplies
+
+        /** Takes a reference on {@code node} for {@code slot} (psref_acquire, localcount_acquire); inside a pserialize section. */
+        abstract void acquire(int slot, Object node);
+
+        /** Drops the reference {@code slot} holds on {@code node}; inside a pserialize section. */
+        abstract void release(int slot, Object node);
+
+        /** Whether this session itself references {@code node} now. */
+        final boolean holds(Object node) {
+            for (Object h : held) {
+                if (h == node) {
+                    return true;
+                }
+            }
+            return false;
+        }
+
+        // ------------------------------------------------------------------ the read side
+
+        @Override
+        public void enter() {
+            depth++;
+        }
+
+        @Override
+        public void exit() {
+            if (--depth == 0) {
+                releaseAll();
+            }
+        }
+
+        @Override
+        public T protect(int slot, AtomicReference<T> source) {
+            if (slot < 0 || slot >= held.length) {
+                throw new IllegalArgumentException(refs.name() + ": reference slot " + slot + " out of range 0.." + (held.length - 1));
+            }
+            psz.enter();
+            try {
+                T p = source.getAcquire();
+                Object old = held[slot];
+                if (p != old) {
+                    if (p != null) {
+                        acquire(slot, p);
+                    }
+                    held[slot] = p;
+                    if (old != null) {
+                        release(slot, old);
+                    }
+                }
+                return p;
+            } finally {
+                psz.exit();
+            }
+        }
+
+        private void releaseAll() {
+            boolean any = false;
+            for (Object h : held) {
+                any |= h != null;
+            }
+            if (!any) {
+                return;
+            }
+            psz.enter();
+            try {
+                for (int i = 0; i < held.length; i++) {
+                    Object h = held[i];
+                    if (h != null) {
+                        held[i] = null;
+                        release(i, h);
+                    }
+                }
+            } finally {
+                psz.exit();
+            }
+        }
+
+        // ------------------------------------------------------------------ the write side
+
+        @Override
+        public void retire(T node) {
+            if (refs.checked && holds(node)) {
+                throw refs.misuse(Rule.RETIRE_WHILE_REFERENCED, "retire() of a node this session still references (slot "
+                        + java.util.Arrays.asList(held).indexOf(node) + "); the destroy would wait for it forever");
+            }
+            super.retire(node);
+        }
+
+        /** The goal of a batch: a pserialize grace period that starts after the seal (and after every mark). */
+        @Override
+        protected long sealGoal() {
+            return grace.advance();
+        }
+
+        @Override
+        protected boolean reached(long goal) {
+            return grace.poll(goal);
+        }
+
+        @Override
+        protected void awaitGoal(long goal) {
+            grace.await(goal);
+        }
+
+        /** The retiring thread destroys its full batch: one grace period, then every reference drained. */
+        @Override
+        protected void afterSealFromRetire(Batch sealed) {
+            grace.await(sealed.goal);
+            if (!released(sealed)) {
+                awaitReleased(sealed);
+            }
+        }
+
+        /** Thrown instead of waiting forever for a reference the waiting thread itself holds. */
+        final IllegalStateException selfDeadlock(Object node) {
+            return new IllegalStateException(refs.name() + ": destroying a node that this thread still references (slot "
+                    + java.util.Arrays.asList(held).indexOf(node) + ") would wait forever; release it (exit) before retiring it");
+        }
+
+        @Override
+        protected void goOffline() {
+            depth = 0;
+            releaseAll();
+            psz.close();
+        }
+    }
+}

@@ -1,0 +1,187 @@
+package org.smrlab.smr.engine;
+
+import java.util.Collections;
+import java.util.IdentityHashMap;
+import java.util.Set;
+import java.util.function.Consumer;
+import org.smrlab.smr.checked.Rule;
+
+/**
+ * NetBSD's psref(9), passive references: a reader takes a reference on a node it found inside a
+ * pserialize(9) read section, may hold it across sleeps, and the writer that destroys the node waits
+ * until no thread holds one. Faithful to {@code sys/kern/subr_psref.c} (Taylor R. Campbell, 2016).
+ *
+ * <h2>Implementation notes</h2>
+ * In NetBSD each CPU keeps a list of the psrefs acquired on it (the acquiring LWP is bound to the
+ * CPU); {@code psref_acquire} links one in, {@code psref_release} unlinks it, both with interrupts
+ * blocked and no atomic instruction. {@code psref_target_destroy}, called after the target has been
+ * unlinked and a {@code pserialize_perform}, marks the target draining and repeats a cross-call
+ * that asks every CPU whether its list names the target, sleeping between rounds, until none does.
+ * Here a thread's list is its record's reference slots ({@code slots} of them, scanned by other
+ * threads, as hazard slots are): acquire is a release store of the node into the slot, release a
+ * release store of null (or of the slot's next node). Destroying a batch (see
+ * {@link PassiveReferences}) waits, node by node, until no record's slot names it: each check is
+ * a pass over every thread's slots, O(threads) per node, as NetBSD's cross-call is O(CPUs).
+ * Costs: acquire and release O(1) and uncontended; destroy O(threads) per node, blocking while a
+ * reference is held; space O(threads) for the lists + O(references) + O(targets) (nothing per node
+ * here: NetBSD's {@code struct psref_target} holds only the draining flag, which the lab keeps, in
+ * checked mode only, in a set of the nodes being destroyed).
+ *
+ * <h2>Barrier pairs</h2>
+ * <table>
+ * <tr><th>this access (thread A)</th><th>pairs with (thread B)</th><th>so that</th></tr>
+ * <tr><td>protect: pserialize enter, {@code getAcquire} of the link, {@code setRelease} of the node into the
+ *         slot, pserialize exit ({@code setRelease} of the even count)</td>
+ *     <td>destroyer: unlink, then the batch's grace period ({@code getAcquire} seeing A's count change), then
+ *         {@code getAcquire} of every slot</td>
+ *     <td>a reader that found the node before the unlink stored its reference before its section ended,
+ *         and the grace period makes that store visible to the slot scan (the pserialize pairs cover the
+ *         rest: see {@link PserializeReclaimer})</td></tr>
+ * <tr><td>release: {@code setRelease} of null (or the next node) into the slot</td>
+ *     <td>destroyer: {@code getAcquire} of the slot, no longer naming the node</td>
+ *     <td>A's uses of the node happen-before B's free</td></tr>
+ * </table>
+ *
+ * <h2>Knobs</h2>
+ * {@code batch}: nodes destroyed per blocking wait (one grace period, then the drain of each node);
+ * {@code slots}: references a session holds at once; {@code barrier}: the inner pserialize's
+ * (membarrier lets the read sections inside {@code protect} go without a fence).
+ *
+ * <h2>Differences from NetBSD, and why</h2>
+ * Destroys are batched: the pool retires nodes one by one and the lab measures every engine per
+ * batch; NetBSD's callers destroy one target at a time, which {@code batch=1} reproduces. The
+ * destroyer re-checks with the lab's backoff (spin, yield, 50 µs naps) instead of sleeping on a
+ * condition variable that {@code psref_release} broadcasts, since a Java thread cannot be sent a
+ * cross-call. References live in a fixed number of slots per session rather than in caller-supplied
+ * {@code struct psref}s on an unbounded list.
+ */
+public final class PsrefReclaimer<T> extends PassiveReferences<T> {
+    /** Nodes being destroyed (NetBSD's prt_draining), kept only in checked mode; guarded by itself. */
+    private final Set<Object> draining = Collections.newSetFromMap(new IdentityHashMap<>());
+
+    public PsrefReclaimer(Config config, Consumer<? super T> free) {
+        super(config, free, config.intValue("slots"));
+    }
+
+    @Override
+    protected AbstractSession<T> newSession() {
+        return new PsrefSession<>(this);
+    }
+
+    /** psreffed_p: whether any thread's reference slots name {@code node}. */
+    boolean referenced(Object node, ThreadRecord[] records) {
+        for (ThreadRecord r : records) {
+            for (int i = 0, n = r.slots(); i < n; i++) {
+                if (r.laSlot(i) == node) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
+    static final class PsrefSession<T> extends ReferenceSession<T> {
+        private final PsrefReclaimer<T> psref;
+
+        PsrefSession(PsrefReclaimer<T> psref) {
+            super(psref);
+            this.psref = psref;
+        }
+
+        /** psref_acquire: the node joins this thread's list. */
+        @Override
+        void acquire(int slot, Object node) {
+            if (psref.checked) {
+                synchronized (psref.draining) {
+                    if (psref.draining.contains(node)) {
+                        throw psref.misuse(Rule.ACQUIRE_AFTER_RETIRE, "protect() took a reference on a node that is being "
+                                + "destroyed: it was retired while still reachable (NetBSD asserts \"psref target already destroyed\")");
+                    }
+                }
+            }
+            record.soSlot(slot, node); // release: ordered before the pserialize exit that publishes it to the destroyer
+        }
+
+        /** psref_release: the slot forgets the node (protect overwrites it with the next one itself). */
+        @Override
+        void release(int slot, Object node) {
+            if (held[slot] == null) {
+                record.soSlot(slot, null); // release: the uses of the node happen-before a scan that sees it gone
+            }
+        }
+
+        /**
+         * psref_target_destroy begins by marking its targets draining, after the caller's
+         * pserialize_perform (here: the batch's goal, reached before this is called), so that no
+         * reader still inside a section that found a target before the unlink is taken for a
+         * misuse. Checked mode keeps the mark, for the diagnostic.
+         */
+        private void markDraining(Batch b) {
+            if (psref.checked) {
+                synchronized (psref.draining) {
+                    for (int i = 0; i < b.size; i++) {
+                        psref.draining.add(b.nodes[i]);
+                    }
+                }
+            }
+        }
+
+        /** One round of psreffed_p for every node of the batch: none may be referenced. */
+        @Override
+        protected boolean released(Batch b) {
+            markDraining(b);
+            counters.scan();
+            ThreadRecord[] records = psref.registry.snapshot();
+            for (int i = 0; i < b.size; i++) {
+                if (psref.referenced(b.nodes[i], records)) {
+                    return false;
+                }
+            }
+            forget(b);
+            return true;
+        }
+
+        /** psref_target_destroy, node by node: wait until no thread references it. */
+        @Override
+        protected void awaitReleased(Batch b) {
+            markDraining(b);
+            counters.waited();
+            for (int i = 0; i < b.size; i++) {
+                Object node = b.nodes[i];
+                Backoff backoff = null;
+                for (;;) {
+                    counters.scan();
+                    if (!psref.referenced(node, psref.registry.snapshot())) {
+                        break;
+                    }
+                    if (holds(node)) {
+                        throw selfDeadlock(node);
+                    }
+                    if (backoff == null) {
+                        backoff = new Backoff();
+                    }
+                    backoff.pause();
+                }
+            }
+            forget(b);
+        }
+
+        private void forget(Batch b) {
+            if (psref.checked) {
+                synchronized (psref.draining) {
+                    for (int i = 0; i < b.size; i++) {
+                        psref.draining.remove(b.nodes[i]);
+                    }
+                }
+            }
+        }
+
+        @Override
+        protected void goOffline() {
+            super.goOffline();
+            for (int i = 0; i < held.length; i++) {
+                record.soSlot(i, null); // a reused record starts clean
+            }
+        }
+    }
+}
