@@ -110,6 +110,7 @@ public abstract class AbstractSession<T> implements Session<T> {
     private long seal(Batch b) {
         long goal = sealGoal();
         b.goal = goal;
+        b.drainGoal = 0;
         b.next = null;
         if (tail == null) {
             head = b;

@@ -12,7 +12,7 @@ final class Batch {
     /**
      * A second goal, for engines that need two grace periods per batch (localcount: the pserialize
      * grace period that ends the acquires, then the drain's own that ends the fast releases); 0 until
-     * the engine takes it.
+     * the engine takes it, reset to 0 by every seal.
      */
     long drainGoal;
     Batch next;

@@ -78,6 +78,10 @@ public final class LocalCountReclaimer<T> extends PassiveReferences<T> {
     static final long DRAINING = 1L << 62;
     /** The header's column, plus one (0: no column yet). */
     static final long COLUMN = DRAINING - 1;
+    /** A batch's drain goal before the drain has begun (every seal resets it to this). */
+    static final long NOT_DRAINING = 0;
+    /** A batch's drain goal once every node is drained: it may be freed. */
+    static final long DRAINED = Long.MIN_VALUE;
     private static final VarHandle COUNT = MethodHandles.arrayElementVarHandle(long[].class);
 
     private final ReentrantLock interlock = new ReentrantLock();
@@ -234,7 +238,7 @@ public final class LocalCountReclaimer<T> extends PassiveReferences<T> {
          * cross-call), which ends every release that did not see the mark.
          */
         private void startDrain(Batch b) {
-            if (b.drainGoal != 0) {
+            if (b.drainGoal != NOT_DRAINING) {
                 return;
             }
             for (int i = 0; i < b.size; i++) {
@@ -251,6 +255,9 @@ public final class LocalCountReclaimer<T> extends PassiveReferences<T> {
         /** The drain's grace period is over and every node's counts sum to 0 (they can only fall now). */
         @Override
         protected boolean released(Batch b) {
+            if (b.drainGoal == DRAINED) {
+                return true;
+            }
             startDrain(b);
             if (!grace.poll(b.drainGoal)) {
                 return false;
@@ -295,7 +302,7 @@ public final class LocalCountReclaimer<T> extends PassiveReferences<T> {
 
         /** Drained: clear the marks (a node the pool hands out again starts clean); foreign nodes give their column back. */
         private void finish(Batch b) {
-            b.drainGoal = 0;
+            b.drainGoal = DRAINED;
             for (int i = 0; i < b.size; i++) {
                 Object node = b.nodes[i];
                 if (node instanceof SmrHeader h) {
