@@ -127,7 +127,6 @@ public final class IntervalReclaimer<T> extends AbstractReclaimer<T> {
     static final class IbrSession<T> extends EraSession<T> implements Births<T> {
         private final IntervalReclaimer<T> ibr;
         private int depth;
-        private long allocations;
         private long[] lowers = new long[8];
         private long[] uppers = new long[8];
         private int reservations;
@@ -179,8 +178,11 @@ public final class IntervalReclaimer<T> extends AbstractReclaimer<T> {
             if (!(node instanceof SmrHeader h)) {
                 return;
             }
-            if (++allocations >= (long) ibr.freq * ibr.registry.snapshot().length) {
-                allocations = 0;
+            // The count lives in the record (its owner-only counter, the one gus-deferred counts advances
+            // in), as the authors' alloc_counters[tid] outlives operations: short-lived sessions of one
+            // thread still move the epoch.
+            if (++record.deferred >= (long) ibr.freq * ibr.registry.snapshot().length) {
+                record.deferred = 0;
                 EPOCH.getAndAdd(ibr.shared, 1L);
                 counters.advance();
             }

@@ -120,6 +120,22 @@ class EraEnginesTest {
         }
     }
 
+    /** The allocation count is the thread's (its record's), not the session's: short sessions still move the epoch. */
+    @Test
+    void ibrShortSessionsOfOneThreadStillMoveTheEpoch() {
+        try (Reclaimer<HeaderNode> r = Engines.create("ibr:freq=5", n -> { })) {
+            IntervalReclaimer<?> ibr = (IntervalReclaimer<?>) r;
+            long e0 = ibr.epoch();
+            for (int session = 0; session < 10; session++) {
+                try (Session<HeaderNode> s = r.join()) { // the same thread, the same record each time
+                    births(s).born(new HeaderNode("a" + session));
+                    births(s).born(new HeaderNode("b" + session)); // 2 < freq x threads = 5 per session
+                }
+            }
+            assertThat(ibr.epoch()).as("20 allocations of one thread, freq 5").isEqualTo(e0 + 4);
+        }
+    }
+
     @Test
     void heMovesItsClockOnEveryRetireAndStampsBirthsWithIt() {
         try (Reclaimer<HeaderNode> r = Engines.create("he:batch=64", n -> { })) {

@@ -41,6 +41,25 @@ class SmrPoolTest {
         }
     }
 
+    /** get tells a Births session about every node it hands out, fresh or reused: the engine stamps its word. */
+    @Test
+    void getStampsEveryNodeItHandsOutWhenTheEngineWantsBirths() {
+        try (SmrPool<TestNode> pool = new SmrPool<>("he:batch=1", TestNode::new)) {
+            Session<TestNode> s = pool.reclaimer().join();
+            TestNode first = pool.get(s);
+            assertThat(first.smrHeader()).as("born in era 1").isEqualTo(1);
+            pool.put(s, first); // batch=1: the clock moves to 2, the scan frees it
+            assertThat(first.isPoisoned()).isTrue();
+            TestNode again = pool.get(s);
+            assertThat(again).as("reused").isSameAs(first);
+            assertThat(again.smrHeader()).as("born again, in the current era").isEqualTo(2);
+        }
+        try (SmrPool<TestNode> pool = new SmrPool<>("gus", TestNode::new)) {
+            TestNode n = pool.get(pool.reclaimer().join());
+            assertThat(n.smrHeader()).as("engines without births leave the word alone").isZero();
+        }
+    }
+
     @Test
     void aFreedNodeIsPoisonedWithAnOddGenerationAndReusedEven() {
         try (SmrPool<TestNode> pool = new SmrPool<>("gus", TestNode::new)) {
