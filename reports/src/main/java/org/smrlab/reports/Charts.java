@@ -313,7 +313,7 @@ public final class Charts {
             chart.getStyler().setYAxisMin(1.0).setYAxisMax(Math.max(10, range(all)[1]));
             g.getValue().forEach((name, xy) -> chart.addSeries(name, xy[0], countsOnLogAxis(xy[1])).setMarker(SeriesMarkers.NONE));
             String how = "Retired nodes not yet freed while one reader stalls inside a read section, one line per engine. "
-                    + "A bounded engine (hazard pointers, and the engines that wait: pserialize, rwlock) stays flat and low; "
+                    + "A bounded engine stays flat and low (the summary names them: its stall verdict); "
                     + "the others grow for as long as the stall lasts, until it ends or the cap on pending nodes stops the "
                     + "trial (smr.unbounded = 1). The y axis is logarithmic (0 pending is drawn at 1). Time counts from "
                     + "the first measurement iteration, so the gaps between iterations show.";

@@ -84,7 +84,7 @@ public final class Summary {
     }
 
     static final List<String> ENGINE_ORDER = List.of("gus", "gus-deferred", "gus-lazy", "qsbr", "ebr", "hp",
-            "pserialize", "rwlock", "none");
+            "hp-asym", "ibr", "he", "pserialize", "psref", "localcount", "rwlock", "none");
 
     /** Engines whose sessions are GracePeriods: the only ones WriteSideBench.advance runs. */
     static final Set<String> GRACE_PERIODS = Set.of("gus", "gus-deferred", "gus-lazy", "qsbr", "ebr", "pserialize");
@@ -373,8 +373,36 @@ public final class Summary {
             }
             sources.forEach((source, engines) -> lines.add("r2f p99 source: " + source
                     + (sources.size() == 1 ? "" : ", for " + String.join(", ", engines))));
+            lines.add(stallVerdicts(rows));
             lines.removeIf(String::isEmpty);
             return lines;
+        }
+
+        /**
+         * "behind the stalled reader: stayed bounded: hp, he; kept growing: gus, ebr": each stall trial's verdict by
+         * {@link StallGrowth}'s rule, from its pending series (every fork), or from the cap where it was hit.
+         */
+        String stallVerdicts(List<EngineRow> rows) {
+            List<String> bounded = new ArrayList<>();
+            List<String> growing = new ArrayList<>();
+            for (EngineRow row : rows) {
+                if (row.stall() == null) {
+                    continue;
+                }
+                List<PendingSeries> series = run.pending().stream().filter(p -> p.belongsTo(row.stall().key())).toList();
+                if (row.unbounded() || series.stream().anyMatch(StallGrowth::grows)) {
+                    growing.add(row.engine());
+                } else if (series.stream().anyMatch(StallGrowth::judgeable)) {
+                    bounded.add(row.engine());
+                }
+            }
+            if (bounded.isEmpty() && growing.isEmpty()) {
+                return "";
+            }
+            return "behind the stalled reader (pending over time, each stalled iteration: growing = its last quarter peaks above "
+                    + StallGrowth.FACTOR + "x its first half + " + (long) StallGrowth.SLACK + " nodes, or the cap was hit): "
+                    + "stayed bounded: " + (bounded.isEmpty() ? "none" : String.join(", ", bounded))
+                    + "; kept growing: " + (growing.isEmpty() ? "none" : String.join(", ", growing));
         }
 
         /**
@@ -651,7 +679,8 @@ public final class Summary {
     static String engineDefaultBatch(String engineName) {
         return switch (engineName) {
             case "rwlock", "broken" -> "1";
-            case "gus", "gus-deferred", "gus-lazy", "qsbr", "ebr", "hp", "pserialize", "none" -> "64";
+            case "gus", "gus-deferred", "gus-lazy", "qsbr", "ebr", "hp", "hp-asym", "ibr", "he", "pserialize", "psref",
+                 "localcount", "none" -> "64";
             default -> null;
         };
     }

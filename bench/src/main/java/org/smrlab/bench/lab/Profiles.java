@@ -12,9 +12,9 @@ import java.util.Map;
  * <table>
  * <tr><th>profile</th><th>for</th><th>wall time (2 cores, estimated by --dry-run)</th></tr>
  * <tr><td>smoke</td><td>CI: every suite once, every engine in the reclamation and stall suites, tiny iterations</td><td>~1 min</td></tr>
- * <tr><td>quick</td><td>every engine at default knobs, one fork, short iterations: the README's main command</td><td>~6 min</td></tr>
+ * <tr><td>quick</td><td>every engine at default knobs, one fork, short iterations: the README's main command</td><td>~12 min (14 engines)</td></tr>
  * <tr><td>standard</td><td>every suite and variant, 2 forks, read ratios, 1 and all threads</td><td>~45 min</td></tr>
- * <tr><td>sweep</td><td>batch sizes 1..4096 and the engines' knobs: latency-vs-memory curves; section lengths</td><td>~10 min</td></tr>
+ * <tr><td>sweep</td><td>batch sizes 1..4096 and the engines' knobs: latency-vs-memory curves; section lengths</td><td>~15 min</td></tr>
  * <tr><td>stall</td><td>one reader stalled 1 ms, 10 ms, a whole iteration; 1 and all writer threads</td><td>~8 min</td></tr>
  * <tr><td>goals</td><td>only the trials the speed goals divide (read sides, hp protect, qsbr quiescent, two floors, retire at batch 64), 3 forks, without the profiler</td><td>~2 min</td></tr>
  * <tr><td>overhead</td><td>the profiler's own cost: the reclamation workload with and without instrumentation</td><td>~10 min</td></tr>
@@ -31,8 +31,8 @@ public final class Profiles {
 
     /** The engine variants the sweep runs at every batch size: defaults plus each engine's own knob. */
     public static final List<String> SWEEP_SPECS = List.of("gus", "gus-deferred", "gus-deferred:limit=4",
-            "gus-deferred:limit=64", "gus-lazy", "gus-lazy:tick=10ms", "qsbr", "ebr", "hp", "hp:slots=4",
-            "pserialize", "pserialize:coalesce=false");
+            "gus-deferred:limit=64", "gus-lazy", "gus-lazy:tick=10ms", "qsbr", "ebr", "hp", "hp:slots=4", "hp-asym",
+            "ibr", "ibr:freq=16", "he", "pserialize", "pserialize:coalesce=false", "psref", "localcount");
 
     /** Checked mode's cost on the read side: these beside the plain rows of the same suite. */
     public static final String[] CHECKED = {"gus:checked=true", "gus-lazy:checked=true", "qsbr:checked=true",
@@ -179,7 +179,7 @@ public final class Profiles {
         e.add(Entry.of("ReclamationBench.mixed").engines(SWEEP_SPECS.toArray(String[]::new))
                 .param("batch", BATCHES.toArray(String[]::new)).threads("max").profiled().run(r));
         e.add(Entry.of("ReclamationBench.mixed").engines("rwlock", "none").threads("max").profiled().run(r));
-        e.add(Entry.of("ReclamationBench.mixed").engines("gus", "gus-lazy", "qsbr", "ebr", "hp")
+        e.add(Entry.of("ReclamationBench.mixed").engines("gus", "gus-lazy", "qsbr", "ebr", "hp", "ibr", "he")
                 .param("section", "1us", "10us", "100us").threads("max").profiled().run(r));
         return e;
     }
