@@ -54,7 +54,9 @@ import org.smrlab.smr.pool.PoolStats;
  *     <td>ratio of summed numerators and denominators ({@link PooledRatioResult})</td></tr>
  * </table>
  * Pool figures (r2f, footprint, get) appear only for benchmarks with a pool. When the target does
- * not sample (the ns-scale suites), {@code smr.pending.peak} is the engine's own peak and
+ * not sample (the ns-scale suites), {@code smr.pending.peak} is the engine's
+ * {@link Stats#peakPending()}: engines do not sample on their free path, so that is the largest
+ * pending count seen by this profiler's own snapshots at the iteration boundaries; and
  * {@code smr.pending.mean} is NaN.
  *
  * <h2>Options</h2>

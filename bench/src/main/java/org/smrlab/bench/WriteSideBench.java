@@ -53,7 +53,8 @@ import org.smrlab.smr.set.SetNode;
  *   drain, which finds no reference here).
  *   Secondary metrics (-prof org.smrlab.bench.SmrProfiler): smr.advances.per.op, polls, scans,
  *   waits, gracePeriods, membarriers per op (per op of all threads in the groups); smr.pending.peak
- *   is the engine's own peak (no sampler runs here).
+ *   is the engine's Stats.peakPending: no sampler runs here, so it is the largest pending count
+ *   seen by the profiler's snapshots at the iteration boundaries, not a peak within an iteration.
  *   The groups end cleanly because JMH keeps every thread invoking its method until all have
  *   finished the iteration (synchronized iterations, JMH's default): a writer blocked in
  *   synchronize is released by the reader's next section; and a qsbr reader is online only

@@ -39,17 +39,20 @@ public final class Engines {
                 "first value of the write clock (odd); 'wrap' starts 1000 increments before the 64-bit wrap");
         Knob tick = Knob.duration("tick", "1ms", 10_000, 1_000_000_000,
                 "lazy clock period (FreeBSD's hardclock tick); goals lie 2 ticks ahead");
+        Knob invariants = Knob.bool("invariants", false,
+                "FreeBSD's INVARIANTS constants: a huge increment (the clock wraps every 10000) and a 32-increment maximum delta, "
+                        + "so the forced wait in advance and the wrap answer in poll run");
         Knob barrier = Knob.choice("barrier", "auto", List.of("auto", "membarrier", "fence"),
                 "process-wide barrier that lets the read side skip its fence; auto = membarrier where available");
 
         add(new EngineType("gus", "FreeBSD smr(9) default: one fetch-add per batch, fenced enter, polls scan all records",
-                List.of(batch(64), start), GusReclaimer.factory(GusReclaimer.Mode.DEFAULT)));
+                List.of(batch(64), start, invariants), GusReclaimer.factory(GusReclaimer.Mode.DEFAULT)));
         add(new EngineType("gus-deferred", "smr(9) SMR_DEFERRED: only every limit-th advance writes the shared clock",
                 List.of(batch(64), start, Knob.integer("limit", 16, 1, MAX_BATCH,
-                        "advances per write of the shared clock (smr_create's limit)")),
+                        "advances per write of the shared clock (smr_create's limit)"), invariants),
                 GusReclaimer.factory(GusReclaimer.Mode.DEFERRED)));
         add(new EngineType("gus-lazy", "smr(9) SMR_LAZY: the clock moves with ticks, goals 2 ticks ahead, unfenced enter with membarrier",
-                List.of(batch(64), start, tick, barrier), GusReclaimer.factory(GusReclaimer.Mode.LAZY)));
+                List.of(batch(64), start, tick, barrier, invariants), GusReclaimer.factory(GusReclaimer.Mode.LAZY)));
         add(new EngineType("qsbr", "liburcu urcu-qsbr: readers do nothing, threads announce quiescent states",
                 List.of(batch(64)), QsbrReclaimer::new));
         add(new EngineType("ebr", "Fraser's epoch-based reclamation: global epoch, three limbo generations",

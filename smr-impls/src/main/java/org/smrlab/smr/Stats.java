@@ -8,8 +8,13 @@ package org.smrlab.smr;
  * @param retired       nodes passed to {@link Session#retire}
  * @param freed         nodes passed to the free function
  * @param pending       {@code retired - freed}
- * @param peakPending   the highest {@code pending} observed: sampled before every batch is freed
- *                      (pending only falls at a free, so this is where its peaks lie) and at every snapshot
+ * @param peakPending   the highest {@code pending} seen by any snapshot of this domain so far (this
+ *                      one included): a sampled peak, as fine as the sampling. The free path does not
+ *                      sample (that would read every thread's counters once per batch freed), so a
+ *                      monitor that wants peaks takes snapshots: the bench's profiler about every
+ *                      millisecond, the torture harness every 5 ms. A domain nobody samples reports
+ *                      the largest {@code pending} of the snapshots it was asked for: a peak that
+ *                      rose and fell between two snapshots is missed.
  * @param advances      write-clock advances (gus: {@code smr_advance}; ebr/qsbr: goals taken; pserialize: requests)
  * @param polls         non-blocking checks of a goal
  * @param pollFailures  polls that found the goal not yet reached

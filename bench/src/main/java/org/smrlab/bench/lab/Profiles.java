@@ -34,6 +34,10 @@ public final class Profiles {
             "gus-deferred:limit=64", "gus-lazy", "gus-lazy:tick=10ms", "qsbr", "ebr", "hp", "hp:slots=4", "hp-asym",
             "ibr", "ibr:freq=16", "he", "pserialize", "pserialize:coalesce=false", "psref", "localcount");
 
+    /** BystanderBench's groups: a bystander beside a writer that is idle, retires, advances or synchronizes. */
+    private static final List<String> BYSTANDER_ANY = List.of("idle", "retiring");
+    private static final List<String> BYSTANDER_CLOCK = List.of("advancing", "synchronizing");
+
     /** Checked mode's cost on the read side: these beside the plain rows of the same suite. */
     public static final String[] CHECKED = {"gus:checked=true", "gus-lazy:checked=true", "qsbr:checked=true",
         "ebr:checked=true", "hp:checked=true", "pserialize:checked=true"};
@@ -94,7 +98,17 @@ public final class Profiles {
         e.add(Entry.of("StallBench.writer").param("stall", "iteration").param("cap", "100000").profiled().run(mixed));
         e.add(Entry.of("ProfilerOverheadBench.mixed").engines("gus").param("instrumented", "true", "false")
                 .profiled().run(mixed));
+        for (String g : concat(BYSTANDER_ANY, BYSTANDER_CLOCK)) {
+            e.add(Entry.of("BystanderBench." + g).engines("gus-lazy").threads("1,1").profiled().run(ns));
+        }
+        e.add(Entry.of("LookupCostBench.lookup").engines("hp").param("walk", "set").run(ns)); // a diagnostic suite: runs, no profile uses it
         return e;
+    }
+
+    private static List<String> concat(List<String> a, List<String> b) {
+        List<String> l = new ArrayList<>(a);
+        l.addAll(b);
+        return l;
     }
 
     private static List<Entry> quick() {
@@ -122,6 +136,9 @@ public final class Profiles {
         e.add(Entry.of("WriteSideBench.synchronizeWithReader").gracePeriodEngines().threads("1,1").profiled().run(ns));
         e.add(Entry.of("ReclamationBench.mixed").threads("max").profiled().run(mixed));
         e.add(Entry.of("StallBench.writer").param("stall", "iteration").profiled().run(mixed));
+        for (String g : BYSTANDER_ANY) { // the engines that issue membarriers (per tick, grace period or scan) or run a helper, and one that does neither
+            e.add(Entry.of("BystanderBench." + g).engines("gus", "gus-lazy", "pserialize", "hp-asym", "psref").threads("1,1").profiled().run(ns));
+        }
         return e;
     }
 
@@ -150,6 +167,12 @@ public final class Profiles {
                 .profiled().run(mixed));
         e.add(Entry.of("StallBench.writer").param("stall", "1ms", "10ms", "iteration").profiled()
                 .run(new RunLength(forks, 1, "1s", 3, "2s")));
+        for (String g : BYSTANDER_ANY) {
+            e.add(Entry.of("BystanderBench." + g).threads("1,1", "max-1,1").profiled().run(ns));
+        }
+        for (String g : BYSTANDER_CLOCK) {
+            e.add(Entry.of("BystanderBench." + g).gracePeriodEngines().threads("1,1", "max-1,1").profiled().run(ns));
+        }
         return e;
     }
 

@@ -20,8 +20,10 @@ import org.smrlab.litmus.Node;
  * {@code GusSession.advance} dropped its leading {@code fullFence} and the poll dropped the one
  * before its scan, nothing would order the unlink store before the load of the reader's record. The
  * reader here is the real, fenced enter shape; the failure is all on the writer's side. (A default
- * gus advance is a {@code getAndAdd}, a locked instruction on x86 that orders by itself; a deferred
- * or lazy advance has no such instruction, which is why the explicit fence is there.)
+ * gus advance is a {@code getAndAdd} and has no fence: the read-modify-write releases the unlink to
+ * whoever acquires the new clock value, and is a full barrier on HotSpot besides, see
+ * {@code holds.GusAdvanceOrdersThirdPartyPoll}. A deferred or lazy advance writes nothing a reader
+ * or poller reads, which is why its explicit fence stays.)
  * <pre>
  *   A (reader)                                   B (writer)
  *   A's access:  setOpaque(observed seq)         B's access:  head = new node (the unlink)

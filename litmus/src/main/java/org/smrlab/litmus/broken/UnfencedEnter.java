@@ -16,8 +16,8 @@ import org.smrlab.litmus.Node;
 
 /**
  * MUST FAIL. gus enter without its full fence: {@code GusSession.enter} minus the
- * {@code fullFence}, against the writer's real shape (unlink, the fence of {@code advance}, the
- * fence and acquire scan of {@code poll}). x86 lets a store wait in the store buffer while a later
+ * {@code fullFence}, against the writer's real shape (unlink, the {@code getAndAdd} of
+ * {@code advance}, the fence and acquire scan of {@code poll}; here one full fence stands for both). x86 lets a store wait in the store buffer while a later
  * load goes ahead, so the reader's observed sequence is not yet visible to the scan while its load
  * of head already returned the old node: the scan declares the node free while the reader holds it.
  * This is also exactly what an unfenced lazy enter (gus-lazy, pserialize with membarrier) faces
@@ -25,7 +25,7 @@ import org.smrlab.litmus.Node;
  * <pre>
  *   A (reader)                                   B (writer)
  *   A's access:  setOpaque(observed seq)         B's access:  head = new node (the unlink)
- *   A's barrier: MISSING                         B's barrier: fullFence (advance), fullFence (poll)
+ *   A's barrier: MISSING                         B's barrier: getAndAdd (advance), fullFence (poll)
  *   then:        load head (acquire)             then:        load A's record (acquire)
  * </pre>
  */
@@ -57,7 +57,7 @@ public class UnfencedEnter {
     @Actor
     public void writer(II_Result r) {
         head.setRelease(new Node(2));
-        VarHandle.fullFence();               // advance's fence (poll's, just before the scan, is the same here)
+        VarHandle.fullFence();               // the poll's fence before its scan (the advance's getAndAdd adds nothing here)
         r.r2 = (long) SEQ.getAcquire(this) == 0 ? 0 : 1;
     }
 }

@@ -22,11 +22,13 @@ import org.smrlab.smr.Session;
  * <pre>
  *   A (reader)                                   B (writer)
  *   A's access:  store observed seq (enter)      B's access:  head = new node (the unlink)
- *   A's barrier: fullFence (enter)               B's barrier: fullFence (advance), fullFence (poll)
+ *   A's barrier: fullFence (enter)               B's barrier: getAndAdd (advance: no fence), fullFence (poll)
  *   then:        load head (protect, acquire)    then:        load A's record (the scan)
  * </pre>
  * A store-buffering pair: if A's load of head misses the unlink, B's scan must see A's sequence
- * (older than the goal) and fail; if B's scan misses A, A's load must see the unlink.
+ * (older than the goal) and fail; if B's scan misses A, A's load must see the unlink. (When the
+ * poller is another thread than the writer, the release of the advance's {@code getAndAdd} carries
+ * the unlink to it: {@code GusAdvanceOrdersThirdPartyPoll}.)
  * r1 = the node A holds (1 old, 2 new); r2 = 1 when B's poll says the goal is reached.
  */
 @JCStressTest

@@ -23,7 +23,7 @@ import org.smrlab.smr.Session;
  *   A (reader, joining)                          B (writer)
  *   A's access:  publish its record, store the   B's access:  head = new node (the unlink)
  *                counter copy (online)
- *   A's barrier: fullFence (online)              B's barrier: fullFence, getAndAdd (advance), fullFence (poll)
+ *   A's barrier: fullFence (online)              B's barrier: getAndAdd (advance: no fence), fullFence (poll)
  *   then:        load head (protect)             then:        load the record array and every record (poll)
  * </pre>
  * A store-buffering pair: a poll that misses the new record (or sees it offline) skips it, so A's

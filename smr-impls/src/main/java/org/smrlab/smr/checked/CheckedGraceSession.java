@@ -18,8 +18,10 @@ import org.smrlab.smr.engine.Seq;
  * Goals come only from {@code advance()}, and the clock only moves forward, so every legitimate goal
  * satisfies, at any later time:
  * <pre>
- *   goal odd, and  goal - current() &lt;= 0 (gus),  &lt;= 2 (gus-deferred),  &lt;= 4 (gus-lazy)
+ *   goal odd, and  goal - current() &lt;= 0 (gus),  &lt;= INCR (gus-deferred),  &lt;= 2 INCR (gus-lazy)
  * </pre>
+ * where INCR is the domain's increment ({@code GusReclaimer.increment()}: 2, larger under
+ * {@code invariants=true}, 2^32 for the lazy clock word).
  * Checked mode rejects any other goal before the engine sees it ({@link Rule#GOAL_NOT_ISSUED},
  * {@link Rule#LAZY_GRACE_SKIPPED} on gus-lazy), and after a successful poll or await it checks that
  * the clock has reached the goal, the one thing a real grace period guarantees and a skipped one
@@ -88,12 +90,16 @@ public final class CheckedGraceSession<T> extends CheckedSession<T> implements G
             return; // not a gus engine: a made-up goal is merely never reached (or over-waited), not skipped
         }
         long now = grace.current();
-        if ((goal & 1) == 0 || Seq.gt(goal, now + ahead)) {
+        long mask = domain.goalFormMask;
+        boolean badForm = (goal & mask) != 1;
+        if (badForm || Seq.gt(goal, now + ahead)) {
             throw misuse(domain.lazy ? Rule.LAZY_GRACE_SKIPPED : Rule.GOAL_NOT_ISSUED, call + "(" + Long.toUnsignedString(goal)
                     + ") with a goal no advance() returned: the clock is " + Long.toUnsignedString(now)
-                    + (ahead > 0 ? ", goals lie at most " + ahead + " beyond it" : ", goals never lie beyond it")
-                    + ((goal & 1) == 0 ? ", and goals are odd" : "")
-                    + "; the engine would take it for a wrapped goal and answer at once, skipping the grace period");
+                    + (ahead > 0 ? ", goals lie at most " + Long.toUnsignedString(ahead) + " beyond it" : ", goals never lie beyond it")
+                    + (!badForm ? "" : mask == 1 ? ", and goals are odd"
+                            : ", and goals have their lower 32 bits equal to 1 (the clock word's tick bits are not part of a goal)")
+                    + "; the engine would take it for a wrapped goal and answer at once, or let readers that"
+                    + " observed the clock before the goal pass it, skipping the grace period");
         }
     }
 

@@ -8,6 +8,7 @@ import org.smrlab.smr.Session;
 import org.smrlab.smr.Stats;
 import org.smrlab.smr.engine.Config;
 import org.smrlab.smr.engine.EngineType;
+import org.smrlab.smr.engine.GusReclaimer;
 
 /**
  * Checked mode: any engine, with every rule of use enforced at the faulty call. Selected by the
@@ -60,32 +61,29 @@ public final class CheckedReclaimer<T> implements Reclaimer<T> {
     final boolean enterBlocks;
     /** How far beyond {@code current()} a legitimate goal may lie; -1 when goals are not gus sequences. */
     final long goalsAhead;
+    /** The bits a legitimate goal has set to exactly 1 ({@code GusReclaimer.goalFormMask}); 0 when goals are not gus sequences. */
+    final long goalFormMask;
     final boolean lazy;
     private final String name;
     private final Set<CheckedSession<T>> open = ConcurrentHashMap.newKeySet();
     private volatile boolean closed;
 
-    private CheckedReclaimer(Reclaimer<T> inner, String engine) {
+    private CheckedReclaimer(Reclaimer<T> inner, Config config) {
         this.inner = inner;
         this.name = inner.name();
-        switch (engine) {
-            case "gus":
-                nests = false;
-                goalsAhead = 0;
-                break;
-            case "gus-deferred":
-                nests = false;
-                goalsAhead = 2; // a deferred advance returns current + INCR without writing
-                break;
-            case "gus-lazy":
-                nests = false;
-                goalsAhead = 4; // lazy goals are clock + 2 * INCR
-                break;
-            default:
-                nests = true;
-                goalsAhead = -1;
-        }
-        this.lazy = engine.equals("gus-lazy");
+        String engine = config.engine();
+        GusReclaimer.Mode gus = switch (engine) {
+            case "gus" -> GusReclaimer.Mode.DEFAULT;
+            case "gus-deferred" -> GusReclaimer.Mode.DEFERRED;
+            case "gus-lazy" -> GusReclaimer.Mode.LAZY;
+            default -> null;
+        };
+        this.nests = gus == null;
+        // gus goals lie at most one increment (deferred: current + INCR) or two (lazy: clock + 2 INCR)
+        // past the clock; invariants=true and the lazy clock word change the increment.
+        this.goalsAhead = gus == null ? -1 : GusReclaimer.goalsAhead(gus, config.bool("invariants"));
+        this.goalFormMask = gus == null ? 0 : GusReclaimer.goalFormMask(gus);
+        this.lazy = gus == GusReclaimer.Mode.LAZY;
         EngineType type = org.smrlab.smr.Engines.type(engine);
         this.retireBlocks = type.retireBlocks();
         this.sectionsMaySleep = type.sectionsMaySleep();
@@ -100,7 +98,7 @@ public final class CheckedReclaimer<T> implements Reclaimer<T> {
         if (reclaimer instanceof CheckedReclaimer) {
             return reclaimer;
         }
-        return new CheckedReclaimer<>(reclaimer, config.engine());
+        return new CheckedReclaimer<>(reclaimer, config);
     }
 
     /** Whether {@code reclaimer} runs in checked mode. */

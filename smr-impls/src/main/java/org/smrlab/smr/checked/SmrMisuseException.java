@@ -5,7 +5,7 @@ package org.smrlab.smr.checked;
  * the call: the engine's state is as it was, so a test can catch it and carry on.
  *
  * <p>The message names the rule, the engine (its canonical spec) and what went wrong, then states
- * the rule: {@code NESTED_ENTER on gus:batch=64,start=1,checked=true: enter() inside a read section
+ * the rule: {@code NESTED_ENTER on gus:batch=64,start=1,invariants=false,checked=true: enter() inside a read section
  * (depth 1); rule: gus, gus-deferred and gus-lazy sections do not nest: exit before entering again}.
  */
 public class SmrMisuseException extends IllegalStateException {

@@ -19,9 +19,14 @@ import org.smrlab.smr.Stats;
  *
  * <h2>Implementation notes</h2>
  * <ul>
- * <li><b>Freeing.</b> Every free goes through {@link #freeBatch}: it samples pending (for
- *     {@code peakPending}), calls the free function once per node, and counts. Pending only falls at
- *     a free, so sampling just before each free sees every peak (to within the racy sum).</li>
+ * <li><b>Freeing.</b> Every free goes through {@link #freeBatch}: it calls the free function once
+ *     per node and counts, in the freeing thread's own counters. It reads no other thread's
+ *     counters: summing pending over every record there (a cross-core load per thread, per batch)
+ *     would put the statistics on the retire path they measure.</li>
+ * <li><b>Peak pending</b> is the highest {@code pending} any {@link #stats()} snapshot has seen:
+ *     a monitor that wants peaks samples (the bench's profiler calls {@code stats()} about every
+ *     millisecond, the torture harness every 5 ms); a domain nobody samples reports the pending
+ *     count of its snapshots only. See {@link Stats#peakPending()}.</li>
  * <li><b>Hand-on.</b> A closing session seals its partial batch and hands all its batches here;
  *     goals are domain-wide values (a clock, an epoch, a generation), so any other session can adopt
  *     them and free them when their goal is reached. Nothing is freed early and nothing is lost.</li>
@@ -108,18 +113,6 @@ public abstract class AbstractReclaimer<T> implements Reclaimer<T> {
         return s;
     }
 
-    /** Pending nodes now (racy sum of single-writer counters). */
-    protected final long pendingNow() {
-        long retired = 0, freed = 0;
-        for (ThreadRecord r : registry.snapshot()) {
-            retired += r.counters.loRetired();
-            freed += r.counters.loFreed();
-        }
-        retired += domainCounters.loRetired();
-        freed += domainCounters.loFreed();
-        return retired - freed;
-    }
-
     private long notePending(long pending) {
         long peak = peakPending.get();
         while (pending > peak) {
@@ -134,7 +127,6 @@ public abstract class AbstractReclaimer<T> implements Reclaimer<T> {
     /** Frees every node of {@code b} and counts it in {@code c}; {@code b} is left empty. */
     @SuppressWarnings("unchecked")
     final void freeBatch(Batch b, Counters c) {
-        notePending(pendingNow());
         RuntimeException failure = null;
         int n = b.size;
         Object[] nodes = b.nodes;

@@ -84,14 +84,6 @@ public final class Counters extends CountersPadR {
         MEMBARRIERS.setOpaque(this, membarriers + 1);
     }
 
-    long loRetired() {
-        return (long) RETIRED.getOpaque(this);
-    }
-
-    long loFreed() {
-        return (long) FREED.getOpaque(this);
-    }
-
     /** Adds this thread's counters into {@code sum} (indices as in {@link org.smrlab.smr.Stats#FIELDS}, without pending/peak). */
     void addTo(long[] sum) {
         sum[0] += (long) RETIRED.getOpaque(this);

@@ -46,6 +46,17 @@ abstract class EpochPadR extends EpochGlobal {
  *         and does not advance</td></tr>
  * <tr><td>exit: {@code setRelease(0)}</td><td>advancer: {@code getAcquire} of the record</td>
  *     <td>the section's accesses happen-before the advance, hence before the free</td></tr>
+ * <tr><td>advancer: {@code getAcquire} of the epoch e, then {@code fullFence}, then the record loads</td>
+ *     <td>writer: unlink, {@code fullFence}, load of the epoch (e - 1, the goal's base); the advancer that
+ *         moved e - 1 to e: its CAS</td>
+ *     <td>the writer's fence precedes the advancer's in the fences' total order, so a reader that
+ *         missed the unlink (its fence before the writer's) is seen by the scan, active in e - 1, and
+ *         the epoch does not move to e + 1. This needs the epoch load <em>before</em> the fence
+ *         (ck_epoch's order): the writer's load of e - 1 is coherence-ordered before the CAS that
+ *         wrote e, which happens-before the advancer's fence only through the advancer's acquire
+ *         load of e. Loaded after the fence, nothing in the Java memory model orders the writer's
+ *         fence before the advancer's when they are different threads (x86 and ARMv8 are
+ *         multi-copy atomic, where the old order was safe in practice).</td></tr>
  * <tr><td>advancer: CAS of the epoch (volatile)</td><td>poll: {@code getAcquire} of the epoch</td>
  *     <td>a poll that sees the goal reached inherits the scans that allowed it</td></tr>
  * </table>
@@ -95,8 +106,8 @@ public final class EpochReclaimer<T> extends AbstractReclaimer<T> {
      */
     long tryAdvance(Counters c) {
         c.scan();
+        long e = laEpoch();    // before the fence, as ck_epoch_poll loads it: see the table
         VarHandle.fullFence(); // pairs with enter's fence
-        long e = laEpoch();
         long want = active(e);
         for (ThreadRecord r : registry.snapshot()) {
             long w = r.laWord();
@@ -113,7 +124,6 @@ public final class EpochReclaimer<T> extends AbstractReclaimer<T> {
 
     static final class EpochSession<T> extends AbstractSession<T> implements GracePeriods {
         private final EpochReclaimer<T> ebr;
-        private int depth;
 
         EpochSession(EpochReclaimer<T> ebr) {
             super(ebr);
@@ -122,7 +132,7 @@ public final class EpochReclaimer<T> extends AbstractReclaimer<T> {
 
         @Override
         public void enter() {
-            if (depth++ == 0) {
+            if (record.depth++ == 0) { // the depth lives in the record's padded owner block
                 record.spWord(active(ebr.laEpoch()));
                 VarHandle.fullFence(); // StoreLoad: pairs with the advancer's fence
             }
@@ -130,7 +140,7 @@ public final class EpochReclaimer<T> extends AbstractReclaimer<T> {
 
         @Override
         public void exit() {
-            if (--depth == 0) {
+            if (--record.depth == 0) {
                 record.soWord(INACTIVE);
             }
         }
@@ -199,7 +209,7 @@ public final class EpochReclaimer<T> extends AbstractReclaimer<T> {
 
         @Override
         protected void goOffline() {
-            depth = 0;
+            record.depth = 0;
             record.soWord(INACTIVE);
         }
     }

@@ -123,7 +123,6 @@ public final class HazardEras<T> extends AbstractReclaimer<T> {
     static final class HeSession<T> extends EraSession<T> implements Births<T> {
         private final HazardEras<T> he;
         private final int slots;
-        private int depth;
         private long[] eras = new long[16];
         private int published;
 
@@ -135,13 +134,13 @@ public final class HazardEras<T> extends AbstractReclaimer<T> {
 
         @Override
         public void enter() {
-            depth++;
+            record.depth++;
         }
 
         /** clear(): every slot back to NONE. */
         @Override
         public void exit() {
-            if (--depth == 0) {
+            if (--record.depth == 0) {
                 clearSlots();
             }
         }
@@ -226,7 +225,7 @@ public final class HazardEras<T> extends AbstractReclaimer<T> {
 
         @Override
         protected void clearReservations() {
-            depth = 0;
+            record.depth = 0;
             clearSlots();
         }
     }

@@ -21,6 +21,9 @@ import java.util.function.Consumer;
  * stalls, which is the point of the scheme. Michael's amortization wants batch = H + Omega(H);
  * with the defaults (2 slots) that holds up to 21 threads.
  * <p>Protection is per node, and the outermost {@code exit} drops every protection of the thread.
+ * A link that reads null needs no protection: {@code protect} returns at once, publishing nothing
+ * and fencing nothing (the slot keeps its previous value, which only keeps that node a little
+ * longer; a chain's last node pays no fence for its null successor).
  * It does so with one store: the record's word says whether the thread is inside a section (1) or
  * not (0), and a scan ignores the slots of a record whose word is 0. The slots keep their stale
  * values; the next section's protects overwrite them, and until then a stale slot only makes a
@@ -46,6 +49,12 @@ import java.util.function.Consumer;
  * </table>
  * The fence is followed by an acquire load, never by a second fence with only plain loads between:
  * that is the shape in which C2 drops a {@code VarHandle.fullFence()} (see DESIGN.md).
+ * <p>What Java adds: a hazard is a reference store into the record's slot array, and under G1,
+ * once that array lies outside a young region, the store's post-write barrier takes its slow path,
+ * which begins with a StoreLoad ({@code lock addl} on x86) before it looks at the card: a second
+ * locked instruction per publication, beside protect's own fence (seen in C2's code; see
+ * {@code LookupCostBench} in the bench module). It is the collector's, not the algorithm's.
+ * Publishing something other than a reference would avoid it, but not with an exact bound.</p>
  *
  * <h2>Asymmetric fences ({@code hp-asym}, or {@code barrier=membarrier} on {@code hp})</h2>
  * Folly's hazptr and the Linux hazard-pointer proposals move the cost of the store-load fence from
@@ -111,7 +120,6 @@ public final class HazardPointers<T> extends AbstractReclaimer<T> {
         private final int slots;
         /** protect fences (Michael), or leaves the store-load order to the scan's membarrier (asymmetric). */
         private final boolean fenced;
-        private int depth;
         /** The retired list (Michael's rlist), unbatched: nodes stay until a scan finds them unprotected. */
         private Object[] retired;
         private int count;
@@ -128,14 +136,14 @@ public final class HazardPointers<T> extends AbstractReclaimer<T> {
 
         @Override
         public void enter() {
-            if (depth++ == 0) {
+            if (record.depth++ == 0) { // the depth lives in the record's padded owner block
                 record.spWord(IN_SECTION); // ordered before the hazards by protect's fence
             }
         }
 
         @Override
         public void exit() {
-            if (--depth == 0) {
+            if (--record.depth == 0) {
                 record.soWord(OUTSIDE); // drops every protection at once: scans skip this record's slots
             }
         }
@@ -147,6 +155,9 @@ public final class HazardPointers<T> extends AbstractReclaimer<T> {
             }
             T p = source.getAcquire();
             for (;;) {
+                if (p == null) {
+                    return null; // nothing to protect: no hazard, no fence (the slot keeps its old value, within the bound)
+                }
                 record.soSlot(slot, p);   // release: the uses of the node this slot held happen-before a scan that sees p
                 if (fenced) {
                     VarHandle.fullFence(); // StoreLoad: the hazard is visible before the link is re-read
@@ -294,7 +305,7 @@ public final class HazardPointers<T> extends AbstractReclaimer<T> {
 
         @Override
         protected void goOffline() {
-            depth = 0;
+            record.depth = 0;
             record.soWord(OUTSIDE);
             for (int i = 0; i < slots; i++) {
                 record.soSlot(i, null); // a reused record starts clean

@@ -126,7 +126,6 @@ public final class IntervalReclaimer<T> extends AbstractReclaimer<T> {
 
     static final class IbrSession<T> extends EraSession<T> implements Births<T> {
         private final IntervalReclaimer<T> ibr;
-        private int depth;
         private long[] lowers = new long[8];
         private long[] uppers = new long[8];
         private int reservations;
@@ -139,7 +138,7 @@ public final class IntervalReclaimer<T> extends AbstractReclaimer<T> {
         /** start_op: reserve [e, e] for the current epoch e. */
         @Override
         public void enter() {
-            if (depth++ == 0) {
+            if (record.depth++ == 0) {
                 long e = ibr.laEpoch();
                 record.spEra(LOWER, e);
                 record.spEra(UPPER, e);
@@ -150,7 +149,7 @@ public final class IntervalReclaimer<T> extends AbstractReclaimer<T> {
         /** end_op: withdraw the reservation, upper first (a scan reads lower first). */
         @Override
         public void exit() {
-            if (--depth == 0) {
+            if (--record.depth == 0) {
                 record.soEra(UPPER, IDLE);
                 record.soEra(LOWER, IDLE);
             }
@@ -226,7 +225,7 @@ public final class IntervalReclaimer<T> extends AbstractReclaimer<T> {
 
         @Override
         protected void clearReservations() {
-            depth = 0;
+            record.depth = 0;
             record.soEra(UPPER, IDLE);
             record.soEra(LOWER, IDLE);
         }

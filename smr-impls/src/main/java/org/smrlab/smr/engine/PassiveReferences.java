@@ -109,7 +109,6 @@ abstract class PassiveReferences<T> extends AbstractReclaimer<T> {
         final GracePeriods grace;
         /** What each slot references (owner-only bookkeeping; engines publish what others must see). */
         final Object[] held;
-        private int depth;
 
         ReferenceSession(PassiveReferences<T> refs) {
             super(refs);
@@ -141,12 +140,12 @@ abstract class PassiveReferences<T> extends AbstractReclaimer<T> {
 
         @Override
         public void enter() {
-            depth++;
+            record.depth++;
         }
 
         @Override
         public void exit() {
-            if (--depth == 0) {
+            if (--record.depth == 0) {
                 releaseAll();
             }
         }
@@ -241,7 +240,7 @@ abstract class PassiveReferences<T> extends AbstractReclaimer<T> {
 
         @Override
         protected void goOffline() {
-            depth = 0;
+            record.depth = 0;
             releaseAll();
             psz.close();
         }

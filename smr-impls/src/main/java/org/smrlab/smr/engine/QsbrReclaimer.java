@@ -14,8 +14,16 @@ abstract class QsbrGp extends QsbrPadL {
     long gp; // the grace-period counter (liburcu's urcu_qsbr_gp.ctr)
 }
 
-abstract class QsbrPadR extends QsbrGp {
+abstract class QsbrPadM extends QsbrGp {
     long q00, q01, q02, q03, q04, q05, q06, q07, q08, q09, q10, q11, q12, q13, q14, q15;
+}
+
+abstract class QsbrPassed extends QsbrPadM {
+    long passed; // the remembered minimum: every online thread has copied at least this (gus's read hand)
+}
+
+abstract class QsbrPadR extends QsbrPassed {
+    long r00, r01, r02, r03, r04, r05, r06, r07, r08, r09, r10, r11, r12, r13, r14, r15;
 }
 
 /**
@@ -34,6 +42,12 @@ abstract class QsbrPadR extends QsbrGp {
  *     the same); otherwise release-store the counter and fence.</li>
  * <li>A poll never counts the calling thread as quiescent: {@code retire} may be called with
  *     references in hand, so a thread's own batches wait for its own next quiescent state.</li>
+ * <li><b>The remembered minimum</b> (gus's read hand, which liburcu has no need of because its
+ *     writers wait rather than poll): a scan visits every record, takes the minimum copy of the
+ *     online ones (starting from the counter it read, and clamping a copy below the hint up to it,
+ *     as gus clamps a stale observation), and raises the shared hint {@code passed} to it with one
+ *     CAS. A poll whose goal is at or below the hint answers without a scan: with a batch sealed
+ *     per 64 retires and polled on every seal, most polls find their goal already passed.</li>
  * <li>{@code await} and {@code synchronize} go offline for the wait and come back online (as
  *     {@code synchronize_rcu} does), which is why they must not be called inside a read section.</li>
  * <li>A thread about to idle or block goes {@link Offline#offline() offline} (liburcu's
@@ -49,8 +63,25 @@ abstract class QsbrPadR extends QsbrGp {
  * <tr><td>quiescent: {@code setRelease} of the counter copy</td><td>poll: {@code getAcquire} of each record</td>
  *     <td>everything A read before its quiescent state happens-before B's free</td></tr>
  * <tr><td>quiescent / online: store, then {@code fullFence}, then A's later loads</td>
- *     <td>writer: unlink, {@code fullFence}, {@code getAndAdd} of the counter; poll: {@code fullFence}, load records</td>
- *     <td>store-buffering pair: A's later reads see the unlink, or the poll sees A's older copy and fails</td></tr>
+ *     <td>poll: {@code getAcquire} of the counter (at or past the goal), {@code fullFence}, load records</td>
+ *     <td>store-buffering pair: A's later reads see the unlink, or the poll sees A's older copy (or
+ *         A offline, its copy not yet visible) and fails; needs the unlink to happen-before the
+ *         poller's fence (next row)</td></tr>
+ * <tr><td>writer: unlink store, then {@code getAndAdd} of the counter (a volatile read-modify-write:
+ *         it releases; on HotSpot a full barrier as well)</td>
+ *     <td>poll: {@code getAcquire} of the counter, reading the goal or a later value (later writes are
+ *         read-modify-writes too: the release sequence continues); quiescent/online: {@code getAcquire}
+ *         of the counter</td>
+ *     <td>the unlink happens-before every poller's fence, whichever thread polls; a thread whose copy
+ *         is at or past the goal loaded it after the increment, so its later reads see the unlink. No
+ *         store-load order is needed on the writer, hence no fence before the increment. Litmus:
+ *         {@code holds.QsbrAdvanceOrdersThirdPartyPoll}.</td></tr>
+ * <tr><td>scan: CAS of the hint (volatile), after its record loads</td>
+ *     <td>a later poll: {@code getAcquire} of the hint</td>
+ *     <td>a poll that answers from the hint inherits the scan's edges: every online thread's
+ *         quiescent state at or past the goal happens-before it. A copy stored after the scan that
+ *         set the hint but loaded before it (a stale copy) is clamped up: that thread's fence came
+ *         after the scan's, so its later reads see every unlink the scan covered.</td></tr>
  * <tr><td>offline: {@code setRelease(0)}</td><td>poll: {@code getAcquire} of the record</td>
  *     <td>an offline thread's earlier accesses happen-before the free</td></tr>
  * </table>
@@ -63,11 +94,12 @@ public final class QsbrReclaimer<T> extends AbstractReclaimer<T> {
     static final long ONLINE = 1;
     static final long CTR = 2;
 
-    private static final VarHandle GP;
+    private static final VarHandle GP, PASSED;
 
     static {
         try {
             GP = MethodHandles.lookup().findVarHandle(QsbrGp.class, "gp", long.class);
+            PASSED = MethodHandles.lookup().findVarHandle(QsbrPassed.class, "passed", long.class);
         } catch (ReflectiveOperationException e) {
             throw new ExceptionInInitializerError(e);
         }
@@ -81,6 +113,7 @@ public final class QsbrReclaimer<T> extends AbstractReclaimer<T> {
     public QsbrReclaimer(Config config, Consumer<? super T> free) {
         super(config, free, OFFLINE, 0);
         GP.setRelease(shared, ONLINE);
+        PASSED.setRelease(shared, ONLINE);
         VarHandle.fullFence();
     }
 
@@ -97,17 +130,27 @@ public final class QsbrReclaimer<T> extends AbstractReclaimer<T> {
         return (long) GP.getAndAdd(shared, CTR) + CTR;
     }
 
-    /** Whether every online record has copied {@code goal} or later. */
+    /** Whether every online record has copied {@code goal} or later: from the hint, else by a scan that raises it. */
     boolean allPassed(long goal, Counters c) {
+        long passed = (long) PASSED.getAcquire(shared);
+        if (Seq.leq(goal, passed)) {
+            return true; // most polls end here
+        }
+        long gp = laGp(); // acquire, before the fence: the goal's increment happens-before the scan (see the table)
         c.scan();
         VarHandle.fullFence(); // pairs with the fence after a quiescent state's store
+        long min = gp;         // nobody can have copied more than the counter at the start of the scan
         for (ThreadRecord r : registry.snapshot()) {
-            long w = r.laWord();
-            if (w != OFFLINE && Seq.lt(w, goal)) {
-                return false;
+            long w = r.laWord(); // acquire: pairs with the release store of the copy
+            if (w != OFFLINE) {
+                min = Seq.min(min, Seq.lt(w, passed) ? passed : w); // a stale copy is pinned, never lowers the hint
             }
         }
-        return true;
+        if (Seq.gt(min, passed)) {
+            PASSED.compareAndSet(shared, passed, min); // one attempt: a failure means another poll raised it
+            passed = min;
+        }
+        return Seq.leq(goal, passed);
     }
 
     static final class QsbrSession<T> extends AbstractSession<T> implements GracePeriods, Offline {
@@ -159,9 +202,9 @@ public final class QsbrReclaimer<T> extends AbstractReclaimer<T> {
             VarHandle.fullFence(); // and everything read from now on comes after it
         }
 
+        /** The increment orders the caller's unlink before the new value: no fence (see the table). */
         @Override
         public long advance() {
-            VarHandle.fullFence(); // the unlink is visible before the counter moves
             counters.advance();
             return qsbr.advanceGp();
         }

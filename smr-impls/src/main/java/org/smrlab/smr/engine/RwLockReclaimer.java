@@ -45,7 +45,6 @@ public final class RwLockReclaimer<T> extends AbstractReclaimer<T> {
     static final class RwSession<T> extends AbstractSession<T> {
         private final ReentrantReadWriteLock.ReadLock read;
         private final ReentrantReadWriteLock.WriteLock write;
-        private int held;
         /** Write-lock cycles completed by this session; a batch sealed at cycle n is safe after cycle n + 1. */
         private long cycles;
 
@@ -58,12 +57,12 @@ public final class RwLockReclaimer<T> extends AbstractReclaimer<T> {
         @Override
         public void enter() {
             read.lock();
-            held++;
+            record.depth++; // read locks held: in the record's padded owner block
         }
 
         @Override
         public void exit() {
-            held--;
+            record.depth--;
             read.unlock();
         }
 
@@ -110,8 +109,8 @@ public final class RwLockReclaimer<T> extends AbstractReclaimer<T> {
 
         @Override
         protected void goOffline() {
-            while (held > 0) {
-                held--;
+            while (record.depth > 0) {
+                record.depth--;
                 read.unlock();
             }
         }

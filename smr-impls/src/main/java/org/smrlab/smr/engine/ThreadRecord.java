@@ -5,9 +5,17 @@ import java.lang.invoke.VarHandle;
 
 /*
  * Padding is done here, once, by class hierarchy (the JCTools idiom): HotSpot lays out a
- * superclass's fields before its subclass's, so the hot word sits alone between two 128-byte
- * blocks (two lines, against the adjacent-line prefetcher). Scanners read the hot word of every
- * record; only its owner writes it.
+ * superclass's fields before its subclass's, so each hot block sits alone between two 128-byte
+ * blocks (two lines, against the adjacent-line prefetcher). Two hot blocks:
+ *   - the shared word, which scanners read in every record and only its owner writes;
+ *   - the owner's own words, written on every enter and exit (the section depth) or every
+ *     deferred advance, read by no other thread: on their own lines, so those writes never
+ *     invalidate a line that a scanner, or another thread's object allocated next to the
+ *     session, is reading.
+ * Every field of a padded block is 8 bytes wide: since JDK 15 HotSpot may place a subclass's
+ * 4-byte field in the 4-byte hole after the object header, at the very start of the object, where
+ * no padding protects it (a long cannot go there). The record's remaining fields (after the last
+ * pad) are written once, at creation or under the registry's lock.
  */
 abstract class ThreadRecordPadL {
     long p00, p01, p02, p03, p04, p05, p06, p07, p08, p09, p10, p11, p12, p13, p14, p15;
@@ -18,7 +26,29 @@ abstract class ThreadRecordHot extends ThreadRecordPadL {
     long word;
 }
 
-abstract class ThreadRecordPadR extends ThreadRecordHot {
+abstract class ThreadRecordPadM extends ThreadRecordHot {
+    long m00, m01, m02, m03, m04, m05, m06, m07, m08, m09, m10, m11, m12, m13, m14, m15;
+}
+
+abstract class ThreadRecordOwner extends ThreadRecordPadM {
+    /**
+     * The owning session's section nesting depth (ebr, hp, hp-asym, ibr, he, psref, localcount, rwlock): written on every enter and exit,
+     * by the owner only, plain. The session that next owns the record starts from 0 (the last owner's
+     * goOffline resets it; the registry's lock orders that before the next owner's first enter).
+     */
+    long depth;
+    /**
+     * gus-deferred's {@code c_deferred}: advances since this record last wrote the clock. It lives
+     * in the record, as FreeBSD's lives in the per-CPU record, so it survives a session's close:
+     * short-lived sessions that each seal fewer than {@code limit} batches still move the clock
+     * together. Owner-only; the registry's lock orders one owner's last write before the next's first.
+     * ibr counts its record's allocations in it the same way (the authors' per-thread
+     * {@code alloc_counters}), for the same reason.
+     */
+    long deferred;
+}
+
+abstract class ThreadRecordPadR extends ThreadRecordOwner {
     long q00, q01, q02, q03, q04, q05, q06, q07, q08, q09, q10, q11, q12, q13, q14, q15;
 }
 
@@ -66,13 +96,6 @@ public final class ThreadRecord extends ThreadRecordPadR {
     private Object area;
     /** The per-thread counters; they outlive sessions, so totals survive a record's reuse. */
     final Counters counters = new Counters();
-    /**
-     * gus-deferred's {@code c_deferred}: advances since this record last wrote the clock. It lives
-     * in the record, as FreeBSD's lives in the per-CPU record, so it survives a session's close:
-     * short-lived sessions that each seal fewer than {@code limit} batches still move the clock
-     * together. Owner-only; the registry's lock orders one owner's last write before the next's first.
-     */
-    int deferred;
     /** The session that owns the record, or null; guarded by the registry's lock. */
     AbstractSession<?> owner;
 

@@ -39,9 +39,12 @@ import org.smrlab.smr.pool.SmrPool;
  *     for that grace period too. The node is unreachable once unlinked, so retiring it a little
  *     later changes nothing for readers.</li>
  * <li><b>Readers</b> ({@link Handle#contains}) enter a section, load the bucket head with
- *     {@code protect(slot, head)}, and for each node: read its generation {@code g1}, its key, then
- *     protect its successor with the other slot, read its {@code removed} flag, and its generation
- *     {@code g2}. {@code removed} means "restart from the bucket head": under hazard pointers a
+ *     {@code protect(slot, head)}, and for each node: read its generation {@code g1} and its key;
+ *     if the key matches, read its {@code removed} flag and its generation {@code g2} and answer;
+ *     otherwise protect its successor with the other slot, read its {@code removed} flag, and its
+ *     generation {@code g2}, and go on. (A hit does not protect the successor it will never use:
+ *     under hazard pointers that saves one hazard store and one full fence per hit; the bench's
+ *     {@code LookupCostBench} measures this and the walk's other parts.) {@code removed} means "restart from the bucket head": under hazard pointers a
  *     validated link out of an unlinked node proves nothing (the successor may already be retired
  *     and scanned), so a reader standing on an unlinked node must go back. Epoch-style engines
  *     would not need the restart; it costs them nothing measurable and keeps one code path.</li>
@@ -54,6 +57,12 @@ import org.smrlab.smr.pool.SmrPool;
  *     or throw.</li>
  * <li><b>Counters</b> (detections, restarts) are per handle, single-writer, summed on read; a
  *     closing handle folds its counts into the set's totals.</li>
+ * <li><b>Bucket heads are padded.</b> A head is an {@code AtomicReference} (what {@code protect}
+ *     loads), 16 bytes; allocated one after another they would sit four to a cache line, so a
+ *     writer relinking one bucket would invalidate the line for readers of three neighbouring
+ *     buckets. Each head is a {@link BucketHead}, 136 bytes, so no two heads' links share a line or
+ *     an adjacent-line pair. The cost is memory (136 bytes a bucket) and one line per lookup's
+ *     head instead of a quarter of one.</li>
  * </ul>
  *
  * <h2>Barrier pairs</h2>
@@ -99,7 +108,7 @@ public final class SmrHashSet implements AutoCloseable {
 
     private final SmrPool<SetNode> pool;
     private final boolean ownsPool;
-    private final AtomicReference<SetNode>[] heads;
+    private final BucketHead[] heads;
     private final int mask;
     private final ReentrantLock writerLock = new ReentrantLock();
     private long size;      // written under writerLock (opaque), read opaque
@@ -119,7 +128,6 @@ public final class SmrHashSet implements AutoCloseable {
         this(pool, buckets, false);
     }
 
-    @SuppressWarnings("unchecked")
     private SmrHashSet(SmrPool<SetNode> pool, int buckets, boolean ownsPool) {
         this.pool = pool;
         this.ownsPool = ownsPool;
@@ -134,9 +142,9 @@ public final class SmrHashSet implements AutoCloseable {
             }
             throw e;
         }
-        this.heads = (AtomicReference<SetNode>[]) new AtomicReference<?>[buckets];
+        this.heads = new BucketHead[buckets];
         for (int i = 0; i < buckets; i++) {
-            heads[i] = new AtomicReference<>();
+            heads[i] = new BucketHead();
         }
         this.mask = buckets - 1;
     }
@@ -170,6 +178,14 @@ public final class SmrHashSet implements AutoCloseable {
 
     public int buckets() {
         return heads.length;
+    }
+
+    /**
+     * The head link of {@code key}'s bucket: for benchmarks and tests that walk the chains with code
+     * of their own (a reader must load it, and every link, through {@code Session.protect}).
+     */
+    public AtomicReference<SetNode> bucketHead(long key) {
+        return heads[bucketOf(key)];
     }
 
     /** Keys in the set now. */
@@ -206,6 +222,17 @@ public final class SmrHashSet implements AutoCloseable {
             }
             return n;
         }
+    }
+
+    /**
+     * A bucket head padded to 136 bytes: the link (the superclass's one field, right after the
+     * object header) is followed by 120 bytes of padding, so the next head's link lies 136 bytes
+     * further on. Longs, because nothing of a subclass can land in front of the link.
+     */
+    @SuppressWarnings("unused")
+    static final class BucketHead extends AtomicReference<SetNode> {
+        private static final long serialVersionUID = 1L;
+        long p00, p01, p02, p03, p04, p05, p06, p07, p08, p09, p10, p11, p12, p13, p14;
     }
 
     private int bucketOf(long key) {
@@ -330,6 +357,20 @@ public final class SmrHashSet implements AutoCloseable {
                     return detected(); // freed before we could use it
                 }
                 long k = node.key();
+                if (k == key) {
+                    // A hit needs nothing beyond this node: its successor is not protected (a hazard,
+                    // a fence), only the node checked, as below.
+                    boolean removed = node.isRemoved();
+                    VarHandle.loadLoadFence();
+                    if (node.generation() != g1) {
+                        return detected();
+                    }
+                    if (removed) {
+                        bumpRestarts();
+                        return -1;
+                    }
+                    return 1;
+                }
                 SetNode successor = session.protect(1 - slot, node.next);
                 boolean removed = node.isRemoved(); // after protecting the successor: see the table
                 VarHandle.loadLoadFence();          // the loads above come before the second generation read
@@ -340,9 +381,6 @@ public final class SmrHashSet implements AutoCloseable {
                 if (removed) {
                     bumpRestarts();
                     return -1; // unlinked under us: its successor link proves nothing (hazard pointers)
-                }
-                if (k == key) {
-                    return 1;
                 }
                 node = successor;
                 slot = 1 - slot;

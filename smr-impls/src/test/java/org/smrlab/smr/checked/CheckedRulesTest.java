@@ -21,6 +21,7 @@ import org.smrlab.smr.Reclaimer;
 import org.smrlab.smr.Session;
 import org.smrlab.smr.Spec;
 import org.smrlab.smr.engine.Config;
+import org.smrlab.smr.engine.GusReclaimer;
 import org.smrlab.smr.pool.PooledNode;
 import org.smrlab.smr.pool.SmrPool;
 
@@ -212,12 +213,15 @@ class CheckedRulesTest {
         try (Reclaimer<Object> r = checked("gus-lazy:tick=1ms");
              Reclaimer<Object> plain = Engines.create("gus-lazy:tick=1ms", o -> { })) {
             GracePeriods gp = (GracePeriods) r.join();
+            long incr = GusReclaimer.increment(GusReclaimer.Mode.LAZY, false); // the lazy word's sequence unit, 2^32
             long now = gp.current();
-            trips(Rule.LAZY_GRACE_SKIPPED, r, () -> gp.poll(now + 6));  // beyond clock + 4
-            trips(Rule.LAZY_GRACE_SKIPPED, r, () -> gp.await(now + 6));
-            trips(Rule.LAZY_GRACE_SKIPPED, r, () -> gp.poll(now + 3));  // even distance: not a sequence
+            trips(Rule.LAZY_GRACE_SKIPPED, r, () -> gp.poll(now + 3 * incr));  // beyond clock + 2 INCR
+            trips(Rule.LAZY_GRACE_SKIPPED, r, () -> gp.await(now + 3 * incr));
+            trips(Rule.LAZY_GRACE_SKIPPED, r, () -> gp.poll(now + incr + 1));  // even: not a sequence
+            trips(Rule.LAZY_GRACE_SKIPPED, r, () -> gp.poll(now + 8));         // odd, near the clock, but tick bits set:
+                                                                             // a reader that entered before it would pass it
             long goal = gp.advance();
-            assertThat(goal - gp.current()).isBetween(0L, 4L);
+            assertThat(goal - gp.current()).isBetween(0L, 2 * incr);
             gp.await(goal); // a real goal: sleeps through two ticks
             assertThat(gp.poll(goal)).isTrue();
 
@@ -225,7 +229,7 @@ class CheckedRulesTest {
             Session<Object> reader = plain.join();
             GracePeriods writer = (GracePeriods) plain.join();
             reader.enter();
-            long fabricated = writer.current() + 1000; // beyond anything the next poll's lazy advance can move to
+            long fabricated = writer.current() + 1000 * GusReclaimer.increment(GusReclaimer.Mode.LAZY, false); // beyond anything the next poll's lazy advance can move to
             assertThat(writer.poll(fabricated)).as("the engine takes it for a wrapped goal").isTrue();
             assertThat(writer.poll(writer.advance())).as("a real goal waits for the reader").isFalse();
             reader.exit();

@@ -5,6 +5,7 @@ import org.smrlab.smr.GracePeriods;
 import org.smrlab.smr.Reclaimer;
 import org.smrlab.smr.Session;
 import org.smrlab.smr.Stats;
+import org.smrlab.smr.engine.GusReclaimer;
 
 /**
  * A stand-in for a lazy write side that answers too early: its clock never moves, yet every poll
@@ -36,7 +37,7 @@ final class EagerLazyEngine implements Reclaimer<Object> {
     static final class EagerSession implements Session<Object>, GracePeriods {
         @Override
         public long advance() {
-            return CLOCK + 4; // a legitimate lazy goal: two ticks ahead
+            return CLOCK + 2 * GusReclaimer.increment(GusReclaimer.Mode.LAZY, false); // a legitimate lazy goal: two ticks ahead
         }
 
         @Override

@@ -23,7 +23,7 @@ class SpecTest {
     @Test
     void canonicalNameSpellsOutEveryKnob() {
         try (Reclaimer<Object> r = Engines.create("gus-deferred:limit=8", o -> { })) {
-            assertThat(r.name()).isEqualTo("gus-deferred:batch=64,start=1,limit=8");
+            assertThat(r.name()).isEqualTo("gus-deferred:batch=64,start=1,limit=8,invariants=false");
         }
         assertThat(Engines.canonical("hp")).isEqualTo("hp:batch=64,slots=2,barrier=fence");
         assertThat(Engines.canonical("hp-asym")).isEqualTo("hp-asym:batch=64,slots=2,barrier=auto");
@@ -31,8 +31,8 @@ class SpecTest {
         assertThat(Engines.canonical("he")).isEqualTo("he:batch=64,slots=2");
         assertThat(Engines.canonical("psref")).isEqualTo("psref:batch=64,slots=2,barrier=auto");
         assertThat(Engines.canonical("localcount:batch=1")).isEqualTo("localcount:batch=1,slots=2,barrier=auto");
-        assertThat(Engines.canonical("gus:start=wrap")).isEqualTo("gus:batch=64,start=wrap");
-        assertThat(Engines.canonical("gus-lazy:tick=500us")).isEqualTo("gus-lazy:batch=64,start=1,tick=500us,barrier=auto");
+        assertThat(Engines.canonical("gus:start=wrap")).isEqualTo("gus:batch=64,start=wrap,invariants=false");
+        assertThat(Engines.canonical("gus-lazy:tick=500us")).isEqualTo("gus-lazy:batch=64,start=1,tick=500us,barrier=auto,invariants=false");
     }
 
     @Test

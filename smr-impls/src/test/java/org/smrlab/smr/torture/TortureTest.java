@@ -22,8 +22,10 @@ class TortureTest {
         return Double.parseDouble(System.getProperty("smrlab.torture.seconds", "2"));
     }
 
+    /** Every safe engine, and the gus family under FreeBSD's INVARIANTS constants (forced waits, wraps every 10000 advances). */
     static Stream<String> safeEngines() {
-        return Engines.safeNames().stream();
+        return Stream.concat(Engines.safeNames().stream(),
+                Stream.of("gus:invariants=true", "gus-deferred:invariants=true", "gus-lazy:invariants=true"));
     }
 
     @ParameterizedTest
