@@ -213,6 +213,12 @@ public final class LocalCountReclaimer<T> extends PassiveReferences<T> {
             COUNT.setOpaque(a, c, a[c] + 1);
         }
 
+        /** the drain's second grace period must see every release that missed the draining mark. */
+        @Override
+        boolean releaseInSection() {
+            return true;
+        }
+
         /** localcount_release: -1 on this thread's column; if the node is draining, under the interlock, waking the drainer. */
         @Override
         void release(int slot, Object node) {

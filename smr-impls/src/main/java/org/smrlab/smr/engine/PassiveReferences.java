@@ -23,8 +23,9 @@ import org.smrlab.smr.checked.SmrMisuseException;
  *     every session joins it: {@code protect(slot, link)} is {@code pserialize_read_enter}, the load,
  *     the engine's acquire of a reference, {@code pserialize_read_exit}. The reader's own section
  *     ({@code enter} .. {@code exit}) is only the span over which it keeps its references; it may
- *     block or sleep inside it, which is the point of these engines. Releasing happens inside a
- *     pserialize section too (localcount's release must not race with a drain's count).</li>
+ *     block or sleep inside it, which is the point of these engines. localcount's release runs
+ *     inside a pserialize section too (it must not race with a drain's count); psref's is a plain
+ *     release store, as {@code psref_release} only unlinks the psref.</li>
  * <li><b>References per slot.</b> Each session holds at most one reference per slot:
  *     {@code protect(slot, ...)} takes one on the node it returns and drops the one the slot held;
  *     the outermost {@code exit} drops them all (a caller's {@code psref_release} /
@@ -123,8 +124,15 @@ abstract class PassiveReferences<T> extends AbstractReclaimer<T> {
         /** Takes a reference on {@code node} for {@code slot} (psref_acquire, localcount_acquire); inside a pserialize section. */
         abstract void acquire(int slot, Object node);
 
-        /** Drops the reference {@code slot} holds on {@code node}; inside a pserialize section. */
+        /** Drops the reference {@code slot} holds on {@code node}; inside a pserialize section if {@link #releaseInSection()}. */
         abstract void release(int slot, Object node);
+
+        /**
+         * Whether a release must run inside a pserialize read section: localcount's must (its drain
+         * relies on the grace period to end the releases that did not see the draining mark);
+         * psref's need not (psref_release only unlinks the psref from the CPU's list).
+         */
+        abstract boolean releaseInSection();
 
         /** Whether this session itself references {@code node} now. */
         final boolean holds(Object node) {
@@ -182,7 +190,10 @@ abstract class PassiveReferences<T> extends AbstractReclaimer<T> {
             if (!any) {
                 return;
             }
-            psz.enter();
+            boolean section = releaseInSection();
+            if (section) {
+                psz.enter();
+            }
             try {
                 for (int i = 0; i < held.length; i++) {
                     Object h = held[i];
@@ -192,7 +203,9 @@ abstract class PassiveReferences<T> extends AbstractReclaimer<T> {
                     }
                 }
             } finally {
-                psz.exit();
+                if (section) {
+                    psz.exit();
+                }
             }
         }
 

@@ -102,6 +102,12 @@ public final class PsrefReclaimer<T> extends PassiveReferences<T> {
             record.soSlot(slot, node); // release: ordered before the pserialize exit that publishes it to the destroyer
         }
 
+        /** psref_release takes no pserialize section: the destroy reads the slot with acquire. */
+        @Override
+        boolean releaseInSection() {
+            return false;
+        }
+
         /** psref_release: the slot forgets the node (protect overwrites it with the next one itself). */
         @Override
         void release(int slot, Object node) {
