@@ -49,10 +49,12 @@ import org.smrlab.smr.checked.Rule;
  *
  * <h2>Differences from NetBSD, and why</h2>
  * Destroys are batched: the pool retires nodes one by one and the lab measures every engine per
- * batch; NetBSD's callers destroy one target at a time, which {@code batch=1} reproduces. The
- * destroyer re-checks with the lab's backoff (spin, yield, 50 µs naps) instead of sleeping on a
- * condition variable that {@code psref_release} broadcasts, since a Java thread cannot be sent a
- * cross-call. References live in a fixed number of slots per session rather than in caller-supplied
+ * batch; NetBSD's callers destroy one target at a time, which {@code batch=1} reproduces. Between
+ * rounds the destroyer waits with the lab's backoff (spin, yield, then 50 µs naps) where NetBSD
+ * sleeps on the class's condition variable for at most one tick ({@code cv_timedwait(..., 1)}: the
+ * broadcast of a {@code psref_release} on a draining target only shortens the wait, as the source
+ * says); a round reads every thread's slots itself, since a Java thread cannot be sent a cross-call.
+ * References live in a fixed number of slots per session rather than in caller-supplied
  * {@code struct psref}s on an unbounded list.
  */
 public final class PsrefReclaimer<T> extends PassiveReferences<T> {
