@@ -47,7 +47,7 @@ public class ProfilerOverheadBench {
 
     @State(Scope.Benchmark)
     public static class Workload {
-        @Param({"gus", "gus-lazy", "qsbr", "ebr", "hp", "pserialize"})
+        @Param({"gus", "gus-deferred", "gus-lazy", "qsbr", "ebr", "hp", "hp-asym", "ibr", "he", "pserialize", "psref", "localcount", "rwlock", "none"})
         public String engine;
 
         @Param({"true", "false"})

@@ -2,6 +2,9 @@ package org.smrlab.bench;
 
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.concurrent.locks.Lock;
@@ -75,6 +78,23 @@ public class ReadSideBench {
     public static final int SECTIONS = 100;
     /** Keys in the set; lookups draw from twice as many, so about half of them hit. */
     public static final int KEYS = 1024;
+
+    /**
+     * The floors (the methods without an engine), in the order tables show them, each with what it
+     * measures in words. The lab records the words in run.json beside the benchmark; the reports
+     * name bars and columns by them. A bench test checks every method without an engine is here.
+     */
+    public static final Map<String, String> FLOORS = floors();
+
+    private static Map<String, String> floors() {
+        Map<String, String> m = new LinkedHashMap<>();
+        m.put("floorPlainLoad", "plain load");
+        m.put("floorStoreFence", "store + full fence");
+        m.put("floorGetAndAdd", "getAndAdd");
+        m.put("floorRwLockRead", "rwlock read");
+        m.put("floorStampedOptimistic", "StampedLock optimistic");
+        return Collections.unmodifiableMap(m);
+    }
 
     // ------------------------------------------------------------------ states
 

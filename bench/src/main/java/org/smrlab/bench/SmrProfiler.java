@@ -7,9 +7,7 @@ import java.util.Collection;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 import org.HdrHistogram.Histogram;
 import org.openjdk.jmh.infra.BenchmarkParams;
 import org.openjdk.jmh.infra.IterationParams;
@@ -24,7 +22,10 @@ import org.smrlab.bench.profiler.PendingSampler;
 import org.smrlab.bench.profiler.PooledHistogramResult;
 import org.smrlab.bench.profiler.PooledRatioResult;
 import org.smrlab.bench.profiler.TrialFiles;
+import org.smrlab.run.Metric;
+import org.smrlab.run.Metrics;
 import org.smrlab.smr.Stats;
+import org.smrlab.smr.engine.Durations;
 import org.smrlab.smr.pool.PoolStats;
 
 /**
@@ -44,15 +45,11 @@ import org.smrlab.smr.pool.PoolStats;
  *     ops included, as the counters include them); take the latency intervals and append them to
  *     the trial's {@code .hlog} files; return the results below.</li>
  * </ul>
- * Warmup iterations add nothing. Labels (docs/architecture.md; aggregation over iterations and forks):
- * <table>
- * <tr><th>label</th><th>aggregated as</th></tr>
- * <tr><td>{@code smr.r2f.p50 .p99 .p999 .max}</td><td>percentile of the merged histogram
- *     ({@link PooledHistogramResult}): a pooled percentile, not an average of percentiles</td></tr>
- * <tr><td>{@code smr.pending.peak}, {@code smr.footprint.peak}, {@code smr.uaf}, {@code smr.unbounded}</td><td>max</td></tr>
- * <tr><td>{@code smr.pending.mean}, {@code smr.get.slow.rate}, {@code smr.get.slow.mean}, {@code smr.*.per.op}</td>
- *     <td>ratio of summed numerators and denominators ({@link PooledRatioResult})</td></tr>
- * </table>
+ * Warmup iterations add nothing. The labels, their units and how each is aggregated over
+ * iterations and forks are run-format's metric catalogue ({@link Metrics}): a metric pooled as
+ * {@code MAX} becomes a JMH {@code ScalarResult} aggregated by max, {@code RATIO_OF_SUMS} a
+ * {@link PooledRatioResult}, {@code MERGED_HISTOGRAM} a {@link PooledHistogramResult} (a pooled
+ * percentile, not an average of percentiles).
  * Pool figures (r2f, footprint, get) appear only for benchmarks with a pool. When the target does
  * not sample (the ns-scale suites), {@code smr.pending.peak} is the engine's
  * {@link Stats#peakPending()}: engines do not sample on their free path, so that is the largest
@@ -75,34 +72,6 @@ import org.smrlab.smr.pool.PoolStats;
  * is the overhead, which the lab prints at the end of the run.
  */
 public final class SmrProfiler implements InternalProfiler {
-    public static final String R2F_P50 = "smr.r2f.p50";
-    public static final String R2F_P99 = "smr.r2f.p99";
-    public static final String R2F_P999 = "smr.r2f.p999";
-    public static final String R2F_MAX = "smr.r2f.max";
-    public static final String PENDING_PEAK = "smr.pending.peak";
-    public static final String PENDING_MEAN = "smr.pending.mean";
-    public static final String FOOTPRINT_PEAK = "smr.footprint.peak";
-    public static final String GET_SLOW_RATE = "smr.get.slow.rate";
-    public static final String GET_SLOW_MEAN = "smr.get.slow.mean";
-    public static final String ADVANCES = "smr.advances.per.op";
-    public static final String POLLS = "smr.polls.per.op";
-    public static final String POLL_FAILURES = "smr.pollFailures.per.op";
-    public static final String SCANS = "smr.scans.per.op";
-    public static final String WAITS = "smr.waits.per.op";
-    public static final String GRACE_PERIODS = "smr.gracePeriods.per.op";
-    public static final String MEMBARRIERS = "smr.membarriers.per.op";
-    public static final String UAF = "smr.uaf";
-    public static final String UNBOUNDED = "smr.unbounded";
-
-    /** Every label, as docs/architecture.md lists them. */
-    public static final List<String> LABELS = List.of(R2F_P50, R2F_P99, R2F_P999, R2F_MAX, PENDING_PEAK, PENDING_MEAN,
-            FOOTPRINT_PEAK, GET_SLOW_RATE, GET_SLOW_MEAN, ADVANCES, POLLS, POLL_FAILURES, SCANS, WAITS,
-            GRACE_PERIODS, MEMBARRIERS, UAF, UNBOUNDED);
-
-    /** The labels a benchmark without a pool reports (the read- and write-side suites). */
-    public static final List<String> ENGINE_LABELS = List.of(PENDING_PEAK, PENDING_MEAN, ADVANCES, POLLS,
-            POLL_FAILURES, SCANS, WAITS, GRACE_PERIODS, MEMBARRIERS, UAF, UNBOUNDED);
-
     private static final Map<String, String> OPTIONS = new LinkedHashMap<>();
 
     static {
@@ -154,24 +123,18 @@ public final class SmrProfiler implements InternalProfiler {
         return opts;
     }
 
+    /** The sampling period: a duration in the lab's one grammar (smr-impls' {@link Durations}), 10us..1000ms. */
     static long parsePeriod(String text) throws ProfilerException {
-        String t = text.strip().toLowerCase(Locale.ROOT);
+        long v;
         try {
-            long v;
-            if (t.endsWith("us")) {
-                v = TimeUnit.MICROSECONDS.toNanos(Long.parseLong(t.substring(0, t.length() - 2)));
-            } else if (t.endsWith("ms")) {
-                v = TimeUnit.MILLISECONDS.toNanos(Long.parseLong(t.substring(0, t.length() - 2)));
-            } else {
-                throw new NumberFormatException();
-            }
-            if (v < 10_000 || v > 1_000_000_000) {
-                throw new NumberFormatException();
-            }
-            return v;
-        } catch (NumberFormatException e) {
+            v = Durations.parseNanos(text, 0);
+        } catch (IllegalArgumentException e) {
+            v = -1;
+        }
+        if (v < 10_000 || v > 1_000_000_000) {
             throw new ProfilerException("SmrProfiler: period '" + text + "' must be 10us..1000ms, written like 1ms or 500us");
         }
+        return v;
     }
 
     private static String describeOptions() {
@@ -233,10 +196,10 @@ public final class SmrProfiler implements InternalProfiler {
             }
             if (now.pool() != null) {
                 if (files == null) {
-                    files = TrialFiles.open(dir, benchmarkParams, baseMillis, TrialFiles.R2F, TrialFiles.GET_SLOW);
+                    files = TrialFiles.open(dir, benchmarkParams, baseMillis, Metrics.R2F_LOG, Metrics.GET_SLOW_LOG);
                 }
-                files.interval(TrialFiles.R2F, r2f, iterationStartMillis, endMillis);
-                files.interval(TrialFiles.GET_SLOW, slowGet, iterationStartMillis, endMillis);
+                files.interval(Metrics.R2F_LOG, r2f, iterationStartMillis, endMillis);
+                files.interval(Metrics.GET_SLOW_LOG, slowGet, iterationStartMillis, endMillis);
                 if (now.pendingSeries()) {
                     files.pendingSeries(sampler.seriesTimes(), sampler.seriesValues());
                 }
@@ -254,21 +217,21 @@ public final class SmrProfiler implements InternalProfiler {
         List<Result<?>> out = new ArrayList<>();
         Stats s = now.stats();
         Stats b = before == null ? null : before.stats();
-        out.add(perOp(ADVANCES, s.advances() - (b == null ? 0 : b.advances()), ops));
-        out.add(perOp(POLLS, s.polls() - (b == null ? 0 : b.polls()), ops));
-        out.add(perOp(POLL_FAILURES, s.pollFailures() - (b == null ? 0 : b.pollFailures()), ops));
-        out.add(perOp(SCANS, s.scans() - (b == null ? 0 : b.scans()), ops));
-        out.add(perOp(WAITS, s.waits() - (b == null ? 0 : b.waits()), ops));
-        out.add(perOp(GRACE_PERIODS, s.gracePeriods() - (b == null ? 0 : b.gracePeriods()), ops));
-        out.add(perOp(MEMBARRIERS, s.membarriers() - (b == null ? 0 : b.membarriers()), ops));
-        out.add(new ScalarResult(UAF, now.useAfterFree(), "count", AggregationPolicy.MAX));
-        out.add(new ScalarResult(UNBOUNDED, now.unbounded() ? 1 : 0, "0/1", AggregationPolicy.MAX));
+        out.add(ratio(Metrics.ADVANCES, s.advances() - (b == null ? 0 : b.advances()), ops));
+        out.add(ratio(Metrics.POLLS, s.polls() - (b == null ? 0 : b.polls()), ops));
+        out.add(ratio(Metrics.POLL_FAILURES, s.pollFailures() - (b == null ? 0 : b.pollFailures()), ops));
+        out.add(ratio(Metrics.SCANS, s.scans() - (b == null ? 0 : b.scans()), ops));
+        out.add(ratio(Metrics.WAITS, s.waits() - (b == null ? 0 : b.waits()), ops));
+        out.add(ratio(Metrics.GRACE_PERIODS, s.gracePeriods() - (b == null ? 0 : b.gracePeriods()), ops));
+        out.add(ratio(Metrics.MEMBARRIERS, s.membarriers() - (b == null ? 0 : b.membarriers()), ops));
+        out.add(max(Metrics.UAF, now.useAfterFree()));
+        out.add(max(Metrics.UNBOUNDED, now.unbounded() ? 1 : 0));
         if (sampler.samples() > 0) {
-            out.add(new ScalarResult(PENDING_PEAK, sampler.pendingPeak(), "nodes", AggregationPolicy.MAX));
-            out.add(new PooledRatioResult(PENDING_MEAN, sampler.pendingSum(), sampler.samples(), "nodes"));
+            out.add(max(Metrics.PENDING_PEAK, sampler.pendingPeak()));
+            out.add(ratio(Metrics.PENDING_MEAN, sampler.pendingSum(), sampler.samples()));
         } else {
-            out.add(new ScalarResult(PENDING_PEAK, s.peakPending(), "nodes", AggregationPolicy.MAX));
-            out.add(new PooledRatioResult(PENDING_MEAN, 0, 0, "nodes"));
+            out.add(max(Metrics.PENDING_PEAK, s.peakPending()));
+            out.add(ratio(Metrics.PENDING_MEAN, 0, 0));
         }
         PoolStats p = now.pool();
         if (p != null) {
@@ -277,19 +240,38 @@ public final class SmrProfiler implements InternalProfiler {
             long slow = p.slowGets() - (pb == null ? 0 : pb.slowGets());
             long slowNanos = p.slowGetNanos() - (pb == null ? 0 : pb.slowGetNanos());
             long footprint = Math.max(sampler.footprintPeak(), Math.max(p.footprint(), p.peakFootprint()));
-            out.add(new ScalarResult(FOOTPRINT_PEAK, footprint, "nodes", AggregationPolicy.MAX));
-            out.add(new PooledRatioResult(GET_SLOW_RATE, slow, gets, "ratio"));
-            out.add(new PooledRatioResult(GET_SLOW_MEAN, slowNanos, slow, "ns"));
+            out.add(max(Metrics.FOOTPRINT_PEAK, footprint));
+            out.add(ratio(Metrics.GET_SLOW_RATE, slow, gets));
+            out.add(ratio(Metrics.GET_SLOW_MEAN, slowNanos, slow));
             PooledHistogramResult.Payload latencies = new PooledHistogramResult.Payload(r2f); // sent once for all four
-            out.add(new PooledHistogramResult(R2F_P50, 50, latencies));
-            out.add(new PooledHistogramResult(R2F_P99, 99, latencies));
-            out.add(new PooledHistogramResult(R2F_P999, 99.9, latencies));
-            out.add(new PooledHistogramResult(R2F_MAX, 100, latencies));
+            for (Metric m : Metrics.fromLog(Metrics.R2F_LOG)) {
+                if (m.emitted()) {
+                    out.add(histogram(m, latencies));
+                }
+            }
         }
         return out;
     }
 
-    private static Result<?> perOp(String label, long count, long ops) {
-        return new PooledRatioResult(label, count, ops, "#/op");
+    private static Result<?> max(Metric m, double value) {
+        check(m, Metric.Pooling.MAX);
+        return new ScalarResult(m.name(), value, m.unit(), AggregationPolicy.MAX);
+    }
+
+    private static Result<?> ratio(Metric m, double numerator, double denominator) {
+        check(m, Metric.Pooling.RATIO_OF_SUMS);
+        return new PooledRatioResult(m.name(), numerator, denominator, m.unit());
+    }
+
+    private static Result<?> histogram(Metric m, PooledHistogramResult.Payload values) {
+        check(m, Metric.Pooling.MERGED_HISTOGRAM);
+        return new PooledHistogramResult(m.name(), m.percentile(), values); // the interval logs hold nanoseconds
+    }
+
+    /** The catalogue says how a metric is pooled; measuring it otherwise would make its figure mean something else. */
+    private static void check(Metric m, Metric.Pooling pooling) {
+        if (m.pooling() != pooling) {
+            throw new IllegalStateException(m.name() + " is pooled as " + m.pooling() + " in the metric catalogue, not " + pooling);
+        }
     }
 }

@@ -16,7 +16,7 @@ import org.openjdk.jmh.annotations.TearDown;
 import org.openjdk.jmh.annotations.Warmup;
 import org.openjdk.jmh.infra.IterationParams;
 import org.openjdk.jmh.infra.ThreadParams;
-import org.smrlab.bench.support.Durations;
+import org.smrlab.smr.engine.Durations;
 import org.smrlab.bench.support.EngineParam;
 import org.smrlab.bench.support.Keys;
 import org.smrlab.bench.support.SetDomain;
@@ -93,7 +93,7 @@ public class StallBench {
         @Setup(Level.Trial)
         public void open() {
             stallNanos = WHOLE_ITERATION.equals(stall) ? -1
-                    : Durations.parseNanos(stall, "stall", "1ms, 10ms (any duration) or " + WHOLE_ITERATION);
+                    : Durations.positiveNanos(stall, "stall", "1ms, 10ms (any duration) or " + WHOLE_ITERATION);
             if (cap < 1) {
                 throw new IllegalArgumentException("cap must be >= 1 pending nodes, got " + cap);
             }

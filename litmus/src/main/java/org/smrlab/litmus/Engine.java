@@ -6,8 +6,8 @@ import org.smrlab.smr.Reclaimer;
 import org.smrlab.smr.Session;
 import org.smrlab.smr.Spec;
 import org.smrlab.smr.engine.Births;
-import org.smrlab.smr.engine.Config;
 import org.smrlab.smr.engine.EngineType;
+import org.smrlab.smr.engine.KnobValues;
 
 /**
  * One engine spec, parsed once, building a fresh domain for every jcstress state.
@@ -21,7 +21,7 @@ import org.smrlab.smr.engine.EngineType;
  */
 public final class Engine {
     private final EngineType type;
-    private final Config config;
+    private final KnobValues config;
 
     private Engine(String spec) {
         Spec parsed = Spec.parse(spec);

@@ -13,6 +13,8 @@ import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
+import org.smrlab.reports.cli.AtomicOutput;
+import org.smrlab.reports.render.HtmlReport;
 
 /**
  * Opens the HTML report in headless Chromium, as a reader would, offline.

@@ -7,6 +7,10 @@ import java.net.URL;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import org.smrlab.reports.cli.ReportsMain;
+import org.smrlab.reports.input.RunLoader;
+import org.smrlab.reports.model.Run;
+import org.smrlab.reports.model.RunInput;
 
 /**
  * Test fixtures (src/test/resources/fixtures) and a way to run the command line in-process.
@@ -24,18 +28,20 @@ import java.util.List;
  *   <li>malformed/: real files with one defect each.</li>
  * </ul>
  */
-final class Fixtures {
+public final class Fixtures {
 
-    static final String QUICK_A = "runs/quick-20261128-100000";
-    static final String QUICK_B = "runs/quick-20261128-110000";
-    static final String WRITE_1 = "runs/write-20261128-120000-shard1of2";
-    static final String WRITE_2 = "runs/write-20261128-120000-shard2of2";
-    static final String STALL = "runs/stall-20261128-130000";
+    public static final String QUICK_A = "runs/quick-20261128-100000";
+    public static final String QUICK_B = "runs/quick-20261128-110000";
+    public static final String WRITE_1 = "runs/write-20261128-120000-shard1of2";
+    public static final String WRITE_2 = "runs/write-20261128-120000-shard2of2";
+    public static final String STALL = "runs/stall-20261128-130000";
+    /** The summary's golden run: hand-made rows with round numbers (see SummaryTest). */
+    public static final String SUMMARY = "runs/summary-20261128-140000";
 
     private Fixtures() {
     }
 
-    static Path path(String relative) {
+    public static Path path(String relative) {
         URL url = Fixtures.class.getResource("/fixtures/" + relative);
         if (url == null) {
             throw new IllegalArgumentException("no fixture " + relative);
@@ -47,19 +53,19 @@ final class Fixtures {
         }
     }
 
-    static List<Run> runs(String... relative) {
+    public static List<Run> runs(String... relative) {
         List<RunInput> inputs = new ArrayList<>();
         for (String r : relative) {
-            inputs.add(RunInput.load(path(r)));
+            inputs.add(RunLoader.load(path(r)));
         }
-        return Run.group(inputs);
+        return RunLoader.group(inputs);
     }
 
     /** What a command line printed and returned. */
-    record Result(int code, String out, String err) {
+    public record Result(int code, String out, String err) {
     }
 
-    static Result cli(Object... args) {
+    public static Result cli(Object... args) {
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
         String[] strings = new String[args.length];

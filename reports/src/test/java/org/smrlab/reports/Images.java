@@ -10,12 +10,12 @@ import javax.xml.parsers.DocumentBuilderFactory;
 import org.w3c.dom.Document;
 
 /** Checks on images: decoded, of the expected size, with something drawn in them. */
-final class Images {
+public final class Images {
 
     private Images() {
     }
 
-    static BufferedImage decode(byte[] png) throws IOException {
+    public static BufferedImage decode(byte[] png) throws IOException {
         BufferedImage image = ImageIO.read(new ByteArrayInputStream(png));
         if (image == null) {
             throw new AssertionError("not a decodable image");
@@ -24,7 +24,7 @@ final class Images {
     }
 
     /** Share of pixels that are not (near) the background colour of the top-left corner. */
-    static double inkShare(BufferedImage image) {
+    public static double inkShare(BufferedImage image) {
         int background = image.getRGB(0, 0) & 0xffffff;
         long ink = 0;
         for (int y = 0; y < image.getHeight(); y++) {
@@ -37,7 +37,7 @@ final class Images {
         return (double) ink / ((long) image.getWidth() * image.getHeight());
     }
 
-    static int distinctColours(BufferedImage image) {
+    public static int distinctColours(BufferedImage image) {
         Set<Integer> colours = new HashSet<>();
         for (int y = 0; y < image.getHeight(); y += 2) {
             for (int x = 0; x < image.getWidth(); x += 2) {
@@ -66,7 +66,7 @@ final class Images {
     }
 
     /** Parses SVG as XML without fetching its DTD (VectorGraphics2D names the W3C's). */
-    static Document parseSvg(byte[] svg) throws Exception {
+    public static Document parseSvg(byte[] svg) throws Exception {
         DocumentBuilderFactory f = DocumentBuilderFactory.newInstance();
         f.setNamespaceAware(true);
         f.setValidating(false);

@@ -2,10 +2,10 @@ package org.smrlab.bench.lab;
 
 /** Which engines a profile entry runs, before {@code --engines} narrows it. */
 public enum EngineSet {
-    /** Every safe engine ({@code Engines.safeNames()}), or the engines {@code --engines} names. */
+    /** Every engine not unsafe by design ({@code Engines.safeNames()}), or the engines {@code --engines} names. */
     SAFE,
-    /** The safe engines whose sessions are {@code GracePeriods} (advance, synchronize). */
-    GRACE_PERIODS,
+    /** The engines above whose sessions are {@code GracePeriods} (advance, synchronize): the catalogue's write-side fact. */
+    WRITE_SIDE,
     /** The entry's own specs (knob variants); {@code --engines} keeps those of the named engines. */
     EXPLICIT,
     /** No engine parameter: the floors. Kept whatever {@code --engines} says. */

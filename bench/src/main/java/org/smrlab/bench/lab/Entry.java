@@ -26,9 +26,12 @@ public record Entry(String benchmark, EngineSet engineSet, List<String> engineSp
         }
     }
 
+    /** The package of every suite: entries name benchmarks below it. */
+    public static final String SUITES = org.smrlab.bench.ReadSideBench.class.getPackageName();
+
     /** The fully qualified JMH benchmark name. */
     public String qualifiedName() {
-        return "org.smrlab.bench." + benchmark;
+        return SUITES + "." + benchmark;
     }
 
     /** Starts an entry for {@code benchmark}, every safe engine, one thread, unprofiled. */
@@ -49,8 +52,8 @@ public record Entry(String benchmark, EngineSet engineSet, List<String> engineSp
             this.benchmark = benchmark;
         }
 
-        public Builder gracePeriodEngines() {
-            set = EngineSet.GRACE_PERIODS;
+        public Builder writeSideEngines() {
+            set = EngineSet.WRITE_SIDE;
             return this;
         }
 

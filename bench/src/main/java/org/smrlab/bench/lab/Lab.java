@@ -9,11 +9,8 @@ import java.nio.file.Path;
 import java.nio.file.Paths;
 import java.nio.file.StandardCopyOption;
 import java.time.Instant;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -33,12 +30,17 @@ import org.openjdk.jmh.runner.options.OptionsBuilder;
 import org.openjdk.jmh.runner.options.TimeValue;
 import org.smrlab.bench.SmrProfiler;
 import org.smrlab.bench.support.EngineParam;
+import org.smrlab.run.RunFolder;
+import org.smrlab.run.RunInfo;
+import org.smrlab.run.RunJson;
+import org.smrlab.smr.Engines;
+import org.smrlab.smr.engine.EngineType;
 
 /**
  * The lab launcher: {@code scripts/lab PROFILE [options]} (also {@code java -cp benchmarks.jar
  * org.smrlab.bench.lab.Lab ...}). Expands the profile into trials, runs them with JMH, and leaves
- * a run folder (docs/architecture.md): run.json, results.csv, results.json, hlog/, pending/, and
- * report/ when the reports tool is built.
+ * a run folder (run-format's {@link RunFolder}, docs/architecture.md): run.json, results.csv,
+ * results.json, hlog/, pending/, and report/ when the reports tool is built.
  *
  * <h2>Implementation notes</h2>
  * <ul>
@@ -51,15 +53,16 @@ import org.smrlab.bench.support.EngineParam;
  *     time and an ETA: the remaining trials' estimate scaled by how the finished ones compared
  *     with theirs. JMH's summary table comes once, at the end.</li>
  * <li><b>The run folder</b> is written as {@code <out>/.<name>.tmp} and renamed to
- *     {@code <out>/<name>} at the end, so a folder without the dot is complete.</li>
+ *     {@code <out>/<name>} at the end, so a folder without the dot is complete ({@link RunFolder}).</li>
+ * <li><b>run.json</b> ({@link RunRecorder}) is written before the first trial, every trial planned,
+ *     and again at the end with each trial done or failed.</li>
  * <li><b>--jvm</b>: the forks run on that launcher; {@link JvmProbe} runs on it first, with the
- *     forks' flags, so run.json reports that JVM (and whether membarrier works there).</li>
+ *     forks' flags, so run.json reports that JVM (and whether membarrier works there) and each
+ *     trial's engine as it calls itself there.</li>
  * </ul>
  * Exit status: 0 done, 1 some trial failed (the run folder is still complete), 2 bad command line.
  */
 public final class Lab {
-    private static final DateTimeFormatter STAMP = DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss").withZone(ZoneOffset.UTC);
-
     private Lab() {
     }
 
@@ -68,11 +71,8 @@ public final class Lab {
         System.exit(launch(args, System.out, System.err));
     }
 
-    /** Everything main does but exit: returns 0 done, 1 trials failed or check failed, 2 bad command line. */
+    /** Everything main does but exit: returns 0 done, 1 trials failed, 2 bad command line. */
     public static int launch(String[] args, PrintStream out, PrintStream err) {
-        if (args.length > 0 && args[0].equals("check-smoke")) {
-            return SmokeCheck.main(Arrays.copyOfRange(args, 1, args.length), out, err);
-        }
         try {
             return run(args, out);
         } catch (UsageException e) {
@@ -92,8 +92,9 @@ public final class Lab {
         }
         int cores = Runtime.getRuntime().availableProcessors();
         Profile profile = Profiles.all().get(o.profile());
-        List<Trial> all = Plan.expand(profile, o.engines(), cores, Catalog.load());
-        List<Trial> trials = Plan.shard(all, o.shardIndex(), o.shardCount());
+        JmhBenchmarks benchmarks = JmhBenchmarks.load();
+        List<PlannedTrial> all = Plan.expand(profile, o.engines(), cores, benchmarks);
+        List<PlannedTrial> trials = Plan.shard(all, o.shardIndex(), o.shardCount());
         if (trials.isEmpty()) {
             throw new UsageException("no trials to run: profile " + o.profile()
                     + (o.engines() != null ? " has none for engines " + o.engines().specs() : "")
@@ -103,26 +104,26 @@ public final class Lab {
             printPlan(out, o, profile, trials, all.size(), cores);
             return 0;
         }
-        return execute(o, args, trials, out);
+        return execute(o, args, trials, benchmarks, out);
     }
 
     // ------------------------------------------------------------------ dry run
 
-    static void printPlan(PrintStream out, LabOptions o, Profile profile, List<Trial> trials, int allTrials, int cores) {
+    static void printPlan(PrintStream out, LabOptions o, Profile profile, List<PlannedTrial> trials, int allTrials, int cores) {
         out.printf("plan: %s (%s)%n", profile.name(), profile.summary());
         out.printf("      %d cores here ('max' threads = %d)%s%n", cores, cores,
                 o.shardCount() > 1 ? String.format(", shard %d/%d: %d of %d trials", o.shardIndex(), o.shardCount(),
                         trials.size(), allTrials) : "");
-        Map<String, List<Trial>> groups = new LinkedHashMap<>();
-        for (Trial t : trials) {
+        Map<String, List<PlannedTrial>> groups = new LinkedHashMap<>();
+        for (PlannedTrial t : trials) {
             groups.computeIfAbsent(t.label().split(" ")[0] + "|" + t.run(), k -> new ArrayList<>()).add(t);
         }
         out.printf("  %-44s %6s  %-32s %9s%n", "benchmark", "trials", "each: forks x (warmup + measurement)", "estimate");
-        for (Map.Entry<String, List<Trial>> g : groups.entrySet()) {
-            List<Trial> ts = g.getValue();
+        for (Map.Entry<String, List<PlannedTrial>> g : groups.entrySet()) {
+            List<PlannedTrial> ts = g.getValue();
             out.printf("  %-44s %6d  %-32s %9s%n", g.getKey().split("\\|")[0], ts.size(), ts.get(0).run(),
                     duration(Plan.estimateSeconds(ts)));
-            for (Trial t : ts) {
+            for (PlannedTrial t : ts) {
                 out.printf("      %s%n", t.label().substring(t.label().indexOf(' ') + 1));
             }
         }
@@ -145,43 +146,43 @@ public final class Lab {
 
     // ------------------------------------------------------------------ the run
 
-    private static int execute(LabOptions o, String[] args, List<Trial> trials, PrintStream out) {
+    private static int execute(LabOptions o, String[] args, List<PlannedTrial> trials, JmhBenchmarks benchmarks,
+                               PrintStream out) {
         Path root = Paths.get(System.getProperty("smrlab.root", ".")).toAbsolutePath().normalize();
         String classpath = System.getProperty("java.class.path");
-        JvmFacts jvm = JvmFacts.probe(o.jvm(), classpath);
+        ForkJvm jvm = ForkJvm.probe(o.jvm(), classpath, RunRecorder.engineSpecs(trials));
         Instant started = Instant.now().truncatedTo(ChronoUnit.SECONDS);
-        String name = o.runName(STAMP.format(started));
+        String name = RunFolder.name(o.profile(), started, o.shardIndex(), o.shardCount());
         Path outDir = o.out().toAbsolutePath().normalize();
-        Path tmp = outDir.resolve("." + name + ".tmp");
-        Path finalDir = outDir.resolve(name);
         String command = System.getProperty("smrlab.launcher", "scripts/lab") + " " + String.join(" ", quoteAll(args));
-        List<String> engines = enginesOf(trials);
+        Path tmp;
         try {
-            Files.createDirectories(tmp);
+            tmp = RunFolder.begin(outDir, name);
         } catch (IOException e) {
-            throw new UsageException("cannot create " + tmp + ": " + e.getMessage());
+            throw new UsageException("cannot create " + outDir.resolve(RunFolder.inProgressName(name)) + ": " + e.getMessage());
         }
         double estimate = Plan.estimateSeconds(trials);
         out.printf("[lab] %s: %d trials, estimated %s; forks on %s (JDK %s, %s); membarrier: %s%n", name, trials.size(),
                 duration(estimate), jvm.java(), jvm.get("java.version"), String.join(" ", jvm.forkArgs()),
                 jvm.get("membarrier.status"));
         if (!Boolean.parseBoolean(jvm.get("membarrier.available"))) {
-            out.println("[lab] note: gus-lazy and pserialize run their fenced read side on this JVM; to measure them with "
-                    + "membarrier, fork on a JDK 22+: --jvm \"$(scripts/find-jdk22)\"");
+            List<String> barrier = Engines.types().stream().filter(t -> t.hasKnob(EngineType.BARRIER)).map(EngineType::name).toList();
+            out.println("[lab] note: " + String.join(" and ", barrier) + " run their fenced read side on this JVM; to measure "
+                    + "them with membarrier, fork on a JDK 22+: --jvm \"$(scripts/find-jdk22)\"");
         }
-        out.printf("[lab] writing %s (renamed to %s when complete)%n", tmp, finalDir.getFileName());
-        List<String> failed = new ArrayList<>();
+        out.printf("[lab] writing %s (renamed to %s when complete)%n", tmp, name);
+        Set<String> failed = new LinkedHashSet<>();
         // Built once, at the start: the commit is the one the benchmarks were built from, even if someone
-        // commits while a long profile runs; only finishedAt and failedTrials change at the end.
-        Map<String, Object> info = RunInfo.build(o, command, started.toString(), null, jvm, engines, trials.size(), failed, root);
-        writeRunJson(tmp, info);
+        // commits while a long profile runs; only finishedAt and the trials' status change at the end.
+        RunInfo info = RunRecorder.start(o, command, started.toString(), jvm, trials, benchmarks, root);
+        RunJson.write(tmp.resolve(RunFolder.RUN_JSON), info);
 
         LabOutput console = new LabOutput(out);
         List<RunResult> results = new ArrayList<>();
         long t0 = System.nanoTime();
         double estimatedDone = 0;
         for (int k = 0; k < trials.size(); k++) {
-            Trial t = trials.get(k);
+            PlannedTrial t = trials.get(k);
             Collection<RunResult> r;
             try {
                 r = new Runner(options(t, jvm, tmp), console).run();
@@ -202,10 +203,8 @@ public final class Lab {
         }
         console.summary(results);
         String finished = Instant.now().truncatedTo(ChronoUnit.SECONDS).toString();
-        info.put("finishedAt", finished);
-        info.put("failedTrials", List.copyOf(failed));
-        writeRunJson(tmp, info);
-        Path done = rename(tmp, finalDir);
+        RunJson.write(tmp.resolve(RunFolder.RUN_JSON), RunRecorder.finish(info, finished, failed));
+        Path done = RunFolder.complete(tmp, outDir, name);
         printOverhead(out, results);
         out.printf("[lab] done in %s: %s%n", duration((System.nanoTime() - t0) / 1e9), done);
         if (!failed.isEmpty()) {
@@ -225,7 +224,7 @@ public final class Lab {
     static final int ITERATION_TIMEOUT_SECONDS = 60;
 
     /** The JMH options of one trial. */
-    static Options options(Trial t, JvmFacts jvm, Path runDir) {
+    static Options options(PlannedTrial t, ForkJvm jvm, Path runDir) {
         ChainedOptionsBuilder b = new OptionsBuilder()
                 .include("^" + Pattern.quote(t.benchmark()) + "$")
                 .forks(t.run().forks())
@@ -249,23 +248,6 @@ public final class Lab {
         return b.build();
     }
 
-    private static List<String> enginesOf(List<Trial> trials) {
-        Set<String> names = new LinkedHashSet<>();
-        for (Trial t : trials) {
-            String e = t.params().get("engine");
-            if (e != null) {
-                names.add(EngineParam.name(e));
-            }
-        }
-        List<String> sorted = new ArrayList<>();
-        for (String n : org.smrlab.smr.Engines.names()) {
-            if (names.contains(n)) {
-                sorted.add(n);
-            }
-        }
-        return sorted;
-    }
-
     private static List<String> quoteAll(String[] args) {
         List<String> q = new ArrayList<>();
         for (String a : args) {
@@ -274,29 +256,15 @@ public final class Lab {
         return q;
     }
 
-    private static void writeRunJson(Path dir, Map<String, Object> info) {
-        write(dir.resolve("run.json"), Json.write(info));
-    }
-
     static void writeResults(Path dir, Collection<RunResult> results) {
-        writeFormat(dir.resolve("results.csv"), ResultFormatType.CSV, results);
-        writeFormat(dir.resolve("results.json"), ResultFormatType.JSON, results);
+        writeFormat(dir.resolve(RunFolder.RESULTS_CSV), ResultFormatType.CSV, results);
+        writeFormat(dir.resolve(RunFolder.RESULTS_JSON), ResultFormatType.JSON, results);
     }
 
     private static void writeFormat(Path file, ResultFormatType type, Collection<RunResult> results) {
         Path part = file.resolveSibling(file.getFileName() + ".part");
         try (PrintStream ps = new PrintStream(Files.newOutputStream(part), false, StandardCharsets.UTF_8)) {
             ResultFormatFactory.getInstance(type, ps).writeOut(results);
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot write " + part, e);
-        }
-        move(part, file);
-    }
-
-    private static void write(Path file, String text) {
-        Path part = file.resolveSibling(file.getFileName() + ".part");
-        try {
-            Files.writeString(part, text, StandardCharsets.UTF_8);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write " + part, e);
         }
@@ -311,18 +279,6 @@ public final class Lab {
         }
     }
 
-    private static Path rename(Path tmp, Path finalDir) {
-        Path target = finalDir;
-        for (int n = 2; Files.exists(target); n++) {
-            target = finalDir.resolveSibling(finalDir.getFileName() + "-" + n);
-        }
-        try {
-            return Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE);
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot rename " + tmp + " to " + target, e);
-        }
-    }
-
     /** For ProfilerOverheadBench results: score(instrumented) / score(plain) per engine and threads. */
     static void printOverhead(PrintStream out, Collection<RunResult> results) {
         Map<String, double[]> pairs = new LinkedHashMap<>();
@@ -330,7 +286,7 @@ public final class Lab {
             if (!r.getParams().getBenchmark().endsWith("ProfilerOverheadBench.mixed")) {
                 continue;
             }
-            String key = r.getParams().getParam("engine") + " readRatio=" + r.getParams().getParam("readRatio")
+            String key = r.getParams().getParam(EngineParam.ENGINE) + " readRatio=" + r.getParams().getParam("readRatio")
                     + " threads=" + r.getParams().getThreads();
             double[] p = pairs.computeIfAbsent(key, k -> new double[] {Double.NaN, Double.NaN});
             p[Boolean.parseBoolean(r.getParams().getParam("instrumented")) ? 0 : 1] = r.getPrimaryResult().getScore();
@@ -345,7 +301,7 @@ public final class Lab {
 
     private static void report(PrintStream out, Path root, Path runDir) {
         Path jar = root.resolve("reports/target/reports.jar");
-        Path report = runDir.resolve("report");
+        Path report = runDir.resolve(RunFolder.REPORT_DIR);
         String java = Paths.get(System.getProperty("java.home"), "bin", "java").toString();
         if (!Files.isRegularFile(jar)) {
             out.printf("[lab] no report: %s is not built. Build it and make the report with:%n", root.relativize(jar));

@@ -21,7 +21,6 @@ public record LabOptions(String profile, EngineSelection engines, Path out, Stri
     public static String usage() {
         return String.join("\n",
                 "usage: scripts/lab PROFILE [options]",
-                "       scripts/lab check-smoke RUN_DIR | OUT_DIR | results.csv",
                 "profiles:",
                 profilesText(),
                 "options:",
@@ -135,10 +134,5 @@ public record LabOptions(String profile, EngineSelection engines, Path out, Stri
             // fall through to the message
         }
         throw new UsageException("--shard '" + value + "': expected i/n with 1 <= i <= n, e.g. --shard 2/4");
-    }
-
-    /** The run folder's name: {@code <profile>-<timestamp>[-shard<i>of<n>]}. */
-    public String runName(String timestamp) {
-        return profile + "-" + timestamp + (shardCount > 1 ? "-shard" + shardIndex + "of" + shardCount : "");
     }
 }

@@ -16,16 +16,13 @@ import org.smrlab.smr.Engines;
  * <h2>Implementation notes</h2>
  * A trial pins every parameter of its benchmark: the entry's values, else the annotation's (a
  * parameter whose annotation lists several values expands into several trials, exactly as JMH
- * would). Trials are deduplicated by {@link Trial#key()} (the first entry wins) and sorted by it;
+ * would). Trials are deduplicated by {@link PlannedTrial#key()} (the first entry wins) and sorted by it;
  * shard {@code i} of {@code n} takes every trial whose index in that order is {@code i-1} modulo
  * {@code n}. Sorting first makes the split independent of the table's order and the same on every
  * machine; round-robin spreads each benchmark's trials over all shards, so shards take about the
  * same time.
  */
 public final class Plan {
-    /** The safe engines whose sessions implement {@code GracePeriods} (a unit test checks this against the engines). */
-    public static final List<String> GRACE_PERIOD_ENGINES = List.of("gus", "gus-deferred", "gus-lazy", "qsbr", "ebr", "pserialize");
-
     private Plan() {
     }
 
@@ -35,23 +32,23 @@ public final class Plan {
      * @param selection {@code --engines}, or null for the profile's own engines
      * @param cores     what {@code max} means
      */
-    public static List<Trial> expand(Profile profile, EngineSelection selection, int cores, Catalog catalog) {
-        Map<String, Trial> trials = new LinkedHashMap<>();
+    public static List<PlannedTrial> expand(Profile profile, EngineSelection selection, int cores, JmhBenchmarks benchmarks) {
+        Map<String, PlannedTrial> trials = new LinkedHashMap<>();
         for (Entry e : profile.entries()) {
-            for (Trial t : expand(e, selection, cores, catalog)) {
+            for (PlannedTrial t : expand(e, selection, cores, benchmarks)) {
                 trials.putIfAbsent(t.key(), t);
             }
         }
-        List<Trial> sorted = new ArrayList<>(trials.values());
-        sorted.sort(Comparator.comparing(Trial::key));
+        List<PlannedTrial> sorted = new ArrayList<>(trials.values());
+        sorted.sort(Comparator.comparing(PlannedTrial::key));
         return sorted;
     }
 
-    static List<Trial> expand(Entry e, EngineSelection selection, int cores, Catalog catalog) {
-        Catalog.Benchmark b = catalog.get(e.qualifiedName());
+    static List<PlannedTrial> expand(Entry e, EngineSelection selection, int cores, JmhBenchmarks benchmarks) {
+        JmhBenchmarks.Benchmark b = benchmarks.get(e.qualifiedName());
         Map<String, List<String>> values = new TreeMap<>();
         List<String> engines = engines(e, selection);
-        boolean hasEngine = b.params().containsKey("engine");
+        boolean hasEngine = b.params().containsKey(EngineParam.ENGINE);
         if (e.engineSet() == EngineSet.NONE) {
             if (hasEngine) {
                 throw new IllegalStateException(e.benchmark() + " has an engine parameter; its entry must name engines");
@@ -63,7 +60,7 @@ public final class Plan {
             if (engines.isEmpty()) {
                 return List.of();
             }
-            values.put("engine", engines);
+            values.put(EngineParam.ENGINE, engines);
         }
         for (Map.Entry<String, List<String>> p : e.params().entrySet()) {
             if (!b.params().containsKey(p.getKey())) {
@@ -99,10 +96,10 @@ public final class Plan {
             }
             combos = next;
         }
-        List<Trial> out = new ArrayList<>();
+        List<PlannedTrial> out = new ArrayList<>();
         for (Map<String, String> c : combos) {
             for (List<Integer> t : threadCounts) {
-                out.add(new Trial(e.qualifiedName(), new TreeMap<>(c), t, e.run(), e.profiled()));
+                out.add(new PlannedTrial(e.qualifiedName(), new TreeMap<>(c), t, e.run(), e.profiled()));
             }
         }
         return out;
@@ -114,11 +111,11 @@ public final class Plan {
                 return List.of();
             case SAFE:
                 return selection == null ? Engines.safeNames() : selection.specs();
-            case GRACE_PERIODS: {
+            case WRITE_SIDE: {
                 List<String> from = selection == null ? Engines.safeNames() : selection.specs();
                 List<String> out = new ArrayList<>();
                 for (String s : from) {
-                    if (GRACE_PERIOD_ENGINES.contains(EngineParam.name(s))) {
+                    if (Engines.type(EngineParam.name(s)).hasWriteSide()) {
                         out.add(s);
                     }
                 }
@@ -174,11 +171,11 @@ public final class Plan {
     }
 
     /** Shard {@code index} (1-based) of {@code count}: round-robin over the sorted trials. */
-    public static List<Trial> shard(List<Trial> sorted, int index, int count) {
+    public static List<PlannedTrial> shard(List<PlannedTrial> sorted, int index, int count) {
         if (count < 1 || index < 1 || index > count) {
             throw new IllegalArgumentException("shard " + index + "/" + count + " is not valid: need 1 <= i <= n");
         }
-        List<Trial> out = new ArrayList<>();
+        List<PlannedTrial> out = new ArrayList<>();
         for (int k = 0; k < sorted.size(); k++) {
             if (k % count == index - 1) {
                 out.add(sorted.get(k));
@@ -188,9 +185,9 @@ public final class Plan {
     }
 
     /** Total estimated seconds. */
-    public static double estimateSeconds(List<Trial> trials) {
+    public static double estimateSeconds(List<PlannedTrial> trials) {
         double s = 0;
-        for (Trial t : trials) {
+        for (PlannedTrial t : trials) {
             s += t.estimateSeconds();
         }
         return s;

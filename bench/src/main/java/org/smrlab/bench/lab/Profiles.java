@@ -5,6 +5,11 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.smrlab.bench.ReadSideBench;
+import org.smrlab.bench.support.EngineParam;
+import org.smrlab.run.Goal;
+import org.smrlab.run.Goals;
+import org.smrlab.run.TrialRef;
 
 /**
  * The lab's profiles, as data: one table per profile, one {@link Entry} per line.
@@ -23,8 +28,7 @@ import java.util.Map;
  * Every entry that has an engine runs under the SMR profiler (the floors have nothing to report).
  */
 public final class Profiles {
-    private static final List<String> FLOORS = List.of("floorPlainLoad", "floorStoreFence", "floorGetAndAdd",
-            "floorRwLockRead", "floorStampedOptimistic");
+    private static final List<String> FLOORS = List.copyOf(ReadSideBench.FLOORS.keySet());
 
     /** Batch sizes of the sweep: powers of 4 from 1 to 4096. */
     public static final List<String> BATCHES = List.of("1", "4", "16", "64", "256", "1024", "4096");
@@ -131,9 +135,9 @@ public final class Profiles {
         }
         e.add(Entry.of("WriteSideBench.retire").profiled().run(ns));
         e.add(Entry.of("WriteSideBench.retireWithReader").threads("1,1").profiled().run(ns));
-        e.add(Entry.of("WriteSideBench.advance").gracePeriodEngines().profiled().run(ns));
-        e.add(Entry.of("WriteSideBench.synchronize").gracePeriodEngines().profiled().run(ns));
-        e.add(Entry.of("WriteSideBench.synchronizeWithReader").gracePeriodEngines().threads("1,1").profiled().run(ns));
+        e.add(Entry.of("WriteSideBench.advance").writeSideEngines().profiled().run(ns));
+        e.add(Entry.of("WriteSideBench.synchronize").writeSideEngines().profiled().run(ns));
+        e.add(Entry.of("WriteSideBench.synchronizeWithReader").writeSideEngines().threads("1,1").profiled().run(ns));
         e.add(Entry.of("ReclamationBench.mixed").threads("max").profiled().run(mixed));
         e.add(Entry.of("StallBench.writer").param("stall", "iteration").profiled().run(mixed));
         for (String g : BYSTANDER_ANY) { // the engines that issue membarriers (per tick, grace period or scan) or run a helper, and one that does neither
@@ -160,8 +164,8 @@ public final class Profiles {
         e.add(Entry.of("WriteSideBench.retire").profiled().run(ns));
         e.add(Entry.of("WriteSideBench.retireWithReader").threads("1,1").profiled().run(ns));
         for (String m : List.of("advance", "synchronize")) {
-            e.add(Entry.of("WriteSideBench." + m).gracePeriodEngines().profiled().run(ns));
-            e.add(Entry.of("WriteSideBench." + m + "WithReader").gracePeriodEngines().threads("1,1").profiled().run(ns));
+            e.add(Entry.of("WriteSideBench." + m).writeSideEngines().profiled().run(ns));
+            e.add(Entry.of("WriteSideBench." + m + "WithReader").writeSideEngines().threads("1,1").profiled().run(ns));
         }
         e.add(Entry.of("ReclamationBench.mixed").param("readRatio", "0.5", "0.9", "0.99").threads("1", "max")
                 .profiled().run(mixed));
@@ -171,36 +175,52 @@ public final class Profiles {
             e.add(Entry.of("BystanderBench." + g).threads("1,1", "max-1,1").profiled().run(ns));
         }
         for (String g : BYSTANDER_CLOCK) {
-            e.add(Entry.of("BystanderBench." + g).gracePeriodEngines().threads("1,1", "max-1,1").profiled().run(ns));
+            e.add(Entry.of("BystanderBench." + g).writeSideEngines().threads("1,1", "max-1,1").profiled().run(ns));
         }
         return e;
     }
 
     /**
-     * The goals of the bench issue need few trials but tight intervals: each ratio divides two scores,
-     * so three forks (15 samples) per trial instead of quick's one. No profiler: its sampler thread is
-     * one more runnable thread on a 2-core machine, and the goals are about the bare cost.
-     * The goals themselves are computed by the reports tool (reports' Summary, which cannot depend on this
-     * module): a goal added there needs its trials added here.
+     * The goals need few trials but tight intervals: each ratio divides two scores, so three forks
+     * (15 samples) per trial instead of quick's one. No profiler: its sampler thread is one more
+     * runnable thread on a 2-core machine, and the goals are about the bare cost. The trials are
+     * exactly those the goal table (run-format's {@link Goals}) divides, for every goal whose
+     * profile this is; the reports judge the same table.
      */
     private static List<Entry> goals() {
         RunLength r = new RunLength(3, 2, "500ms", 5, "400ms");
         List<Entry> e = new ArrayList<>();
-        e.add(Entry.of("ReadSideBench.emptySection").engines("gus", "ebr", "gus-lazy", "pserialize", "qsbr").run(r));
-        e.add(Entry.of("ReadSideBench.protectSection").engines("hp").run(r));
-        e.add(Entry.of("ReadSideBench.quiescentState").engines("qsbr").run(r));
-        for (String f : List.of("floorPlainLoad", "floorStoreFence")) {
-            e.add(Entry.of("ReadSideBench." + f).noEngine().run(r));
+        for (Goal g : Goals.all()) {
+            if (!g.profile().equals(Goals.GOALS_PROFILE)) {
+                continue;
+            }
+            for (Goal.Ratio ratio : g.ratios()) {
+                for (TrialRef ref : List.of(ratio.numerator(), ratio.denominator())) {
+                    e.add(entry(ref, r));
+                }
+            }
         }
-        e.add(Entry.of("WriteSideBench.retire").engines("gus", "ebr").param("batch", "64").run(r));
         return e;
+    }
+
+    /** The profile entry that runs the trial a goal names. */
+    static Entry entry(TrialRef ref, RunLength r) {
+        if (ref.eachEngine() || ref.threads() == null) {
+            throw new IllegalStateException("a goal of the goals profile must name its engine and threads: " + ref);
+        }
+        Entry.Builder b = Entry.of(ref.benchmark()).threads(String.valueOf(ref.threads()));
+        b = ref.hasEngine() ? b.engines(ref.engine()) : b.noEngine();
+        for (Map.Entry<String, String> p : ref.params().entrySet()) {
+            b = b.param(p.getKey(), p.getValue());
+        }
+        return b.run(r);
     }
 
     private static List<Entry> sweep() {
         RunLength r = new RunLength(1, 1, "1s", 3, "1s");
         List<Entry> e = new ArrayList<>();
         e.add(Entry.of("ReclamationBench.mixed").engines(SWEEP_SPECS.toArray(String[]::new))
-                .param("batch", BATCHES.toArray(String[]::new)).threads("max").profiled().run(r));
+                .param(EngineParam.BATCH, BATCHES.toArray(String[]::new)).threads("max").profiled().run(r));
         e.add(Entry.of("ReclamationBench.mixed").engines("rwlock", "none").threads("max").profiled().run(r));
         e.add(Entry.of("ReclamationBench.mixed").engines("gus", "gus-lazy", "qsbr", "ebr", "hp", "ibr", "he")
                 .param("section", "1us", "10us", "100us").threads("max").profiled().run(r));

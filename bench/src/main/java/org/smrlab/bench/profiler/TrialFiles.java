@@ -14,35 +14,22 @@ import java.util.TreeMap;
 import org.HdrHistogram.Histogram;
 import org.HdrHistogram.HistogramLogWriter;
 import org.openjdk.jmh.infra.BenchmarkParams;
+import org.smrlab.run.Metrics;
+import org.smrlab.run.RunFolder;
+import org.smrlab.run.TrialFileNames;
+import org.smrlab.run.TrialHeader;
 
 /**
  * The files one trial's fork writes beside the results: an HdrHistogram interval log per latency
  * metric under {@code hlog/}, and, for the stall suite, the pending series under {@code pending/}.
- *
- * <h2>Naming (docs/architecture.md)</h2>
- * {@code hlog/<benchmark>@<params>@<metric>@fork<N>.hlog} and
- * {@code pending/<benchmark>@<params>@fork<N>.csv}, where {@code <params>} is
- * {@code k=v;k=v} in key order with {@code threads=T} appended (two trials that differ only in
- * their thread count must not share a file), and every character outside
- * {@code [A-Za-z0-9._=;@-]} becomes {@code _}. Names longer than the file system allows are cut
- * and given a hash. The header lines carry the same facts unsanitized, and readers should prefer
- * them: {@code #[smrlab-hlog 1]}, {@code #[benchmark ...]}, {@code #[params ...]} (JMH parameters
- * only), {@code #[metric ...]}, {@code #[fork N]}, {@code #[threads T]}.
+ * Names and headers are run-format's ({@link TrialFileNames}, {@link TrialHeader}): the reports
+ * read them through the same definitions.
  *
  * <p>The fork number: a forked JVM is not told which fork it is, and the forks of one trial run one
  * after another, so the first free {@code N} is taken, atomically ({@code createFile}).
  */
 public final class TrialFiles implements AutoCloseable {
-    /** Metric name of the retire→free log. */
-    public static final String R2F = "r2f";
-    /** Metric name of the slow-path get log. */
-    public static final String GET_SLOW = "get.slow";
-
-    private static final int MAX_NAME = 200;
-
-    private final String benchmark;
-    private final String paramsText;
-    private final int threads;
+    private final TrialHeader header;
     private final String stem;
     private final int fork;
     private final long baseMillis;
@@ -52,36 +39,32 @@ public final class TrialFiles implements AutoCloseable {
     private BufferedWriter pending;
 
     /** Opens one log per metric under {@code dir/hlog} for the trial JMH describes; {@code baseMillis} is the logs' base time. */
-    public static TrialFiles open(Path dir, BenchmarkParams bp, long baseMillis, String... metrics) {
+    public static TrialFiles open(Path dir, BenchmarkParams bp, long baseMillis, String... logNames) {
         Map<String, String> params = new TreeMap<>();
         for (String k : bp.getParamsKeys()) {
             params.put(k, bp.getParam(k));
         }
-        return new TrialFiles(dir, bp.getBenchmark(), params, bp.getThreads(), baseMillis, metrics);
+        return new TrialFiles(dir, bp.getBenchmark(), params, bp.getThreads(), baseMillis, logNames);
     }
 
-    /** Opens one log per metric under {@code dir/hlog}; {@code baseMillis} is the logs' base time. */
-    public TrialFiles(Path dir, String benchmark, Map<String, String> params, int threads, long baseMillis, String... metrics) {
-        this.benchmark = benchmark;
-        this.paramsText = paramsText(params);
-        this.threads = threads;
-        this.stem = stem(benchmark, params, threads);
+    /** Opens one log per name ({@link Metrics#R2F_LOG}, ...) under {@code dir/hlog}; {@code baseMillis} is the logs' base time. */
+    public TrialFiles(Path dir, String benchmark, Map<String, String> params, int threads, long baseMillis, String... logNames) {
+        this.stem = TrialFileNames.stem(benchmark, params, threads);
         this.baseMillis = baseMillis;
-        this.pendingDir = dir.resolve("pending");
-        Path hlogDir = dir.resolve("hlog");
+        this.pendingDir = dir.resolve(RunFolder.PENDING_DIR);
+        Path hlogDir = dir.resolve(RunFolder.HLOG_DIR);
+        TreeMap<String, String> sorted = new TreeMap<>(params);
         try {
             Files.createDirectories(hlogDir);
-            this.fork = claimFork(hlogDir, metrics[0]);
-            for (String m : metrics) {
-                Path file = hlogDir.resolve(fileName(stem, m, fork, ".hlog"));
+            this.fork = claimFork(hlogDir, logNames[0]);
+            this.header = new TrialHeader(TrialHeader.Kind.PENDING, benchmark, sorted, null, fork, threads);
+            for (String m : logNames) {
+                Path file = hlogDir.resolve(TrialFileNames.hlog(stem, m, fork));
                 PrintStream out = new PrintStream(Files.newOutputStream(file), false, StandardCharsets.UTF_8);
                 HistogramLogWriter w = new HistogramLogWriter(out);
-                w.outputComment("[smrlab-hlog 1]");
-                w.outputComment("[benchmark " + benchmark + "]");
-                w.outputComment("[params " + paramsText + "]");
-                w.outputComment("[metric " + m + "]");
-                w.outputComment("[fork " + fork + "]");
-                w.outputComment("[threads " + threads + "]");
+                for (String line : new TrialHeader(TrialHeader.Kind.HLOG, benchmark, sorted, m, fork, threads).lines()) {
+                    w.outputComment(line.substring(1)); // the writer adds the '#'
+                }
                 w.outputLogFormatVersion();
                 w.outputStartTime(baseMillis);
                 w.setBaseTime(baseMillis);
@@ -97,37 +80,10 @@ public final class TrialFiles implements AutoCloseable {
         }
     }
 
-    /** {@code k=v;k=v} in key order. */
-    public static String paramsText(Map<String, String> params) {
-        StringBuilder b = new StringBuilder();
-        new TreeMap<>(params).forEach((k, v) -> b.append(b.length() == 0 ? "" : ";").append(k).append('=').append(v));
-        return b.toString();
-    }
-
-    /** The sanitized {@code <benchmark>@<params;threads=T>} part of every file name. */
-    public static String stem(String benchmark, Map<String, String> params, int threads) {
-        String p = paramsText(params);
-        return sanitize(benchmark + "@" + p + (p.isEmpty() ? "" : ";") + "threads=" + threads);
-    }
-
-    static String sanitize(String s) {
-        return s.replaceAll("[^A-Za-z0-9._=;@-]", "_");
-    }
-
-    static String fileName(String stem, String metric, int fork, String ext) {
-        String tail = (metric == null ? "" : "@" + sanitize(metric)) + "@fork" + fork + ext;
-        String s = stem;
-        if (s.length() + tail.length() > MAX_NAME) {
-            String hash = Integer.toHexString(stem.hashCode());
-            s = stem.substring(0, MAX_NAME - tail.length() - hash.length() - 1) + "-" + hash;
-        }
-        return s + tail;
-    }
-
     private int claimFork(Path hlogDir, String firstMetric) throws IOException {
         for (int n = 1; ; n++) {
             try {
-                Files.createFile(hlogDir.resolve(fileName(stem, firstMetric, n, ".hlog")));
+                Files.createFile(hlogDir.resolve(TrialFileNames.hlog(stem, firstMetric, n)));
                 return n;
             } catch (FileAlreadyExistsException taken) {
                 // an earlier fork of this trial
@@ -156,12 +112,11 @@ public final class TrialFiles implements AutoCloseable {
         try {
             if (pending == null) {
                 Files.createDirectories(pendingDir);
-                pending = Files.newBufferedWriter(pendingDir.resolve(fileName(stem, null, fork, ".csv")), StandardCharsets.UTF_8);
-                pending.write("#[benchmark " + benchmark + "]\n");
-                pending.write("#[params " + paramsText + "]\n");
-                pending.write("#[fork " + fork + "]\n");
-                pending.write("#[threads " + threads + "]\n");
-                pending.write("t_ms,pending\n");
+                pending = Files.newBufferedWriter(pendingDir.resolve(TrialFileNames.pending(stem, fork)), StandardCharsets.UTF_8);
+                for (String line : header.lines()) {
+                    pending.write(line + "\n");
+                }
+                pending.write(TrialHeader.PENDING_COLUMNS + "\n");
             }
             StringBuilder b = new StringBuilder(tMillis.length * 16);
             for (int i = 0; i < tMillis.length; i++) {

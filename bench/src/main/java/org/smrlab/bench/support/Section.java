@@ -2,6 +2,7 @@ package org.smrlab.bench.support;
 
 import java.util.Locale;
 import java.util.function.BooleanSupplier;
+import org.smrlab.smr.engine.Durations;
 import org.smrlab.smr.set.SmrHashSet;
 
 /**
@@ -31,7 +32,7 @@ public final class Section {
         if (t.equals(LOOKUP)) {
             return new Section(0);
         }
-        return new Section(Durations.parseNanos(t, "section", "lookup, or a duration such as 1us, 100us, 1ms"));
+        return new Section(Durations.positiveNanos(t, "section", "lookup, or a duration such as 1us, 100us, 1ms"));
     }
 
     public boolean isLookup() {

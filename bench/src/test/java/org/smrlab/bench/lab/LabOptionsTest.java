@@ -84,8 +84,6 @@ class LabOptionsTest {
         assertThat(o.shardIndex()).isEqualTo(2);
         assertThat(o.shardCount()).isEqualTo(5);
         assertThat(o.dryRun()).isTrue();
-        assertThat(o.runName("20261128-100000")).isEqualTo("sweep-20261128-100000-shard2of5");
-        assertThat(LabOptions.parse(new String[] {"quick"}).runName("X")).isEqualTo("quick-X");
         assertThatThrownBy(() -> LabOptions.parse(new String[] {"quick", "smoke"})).isInstanceOf(UsageException.class);
     }
 

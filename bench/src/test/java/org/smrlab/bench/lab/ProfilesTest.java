@@ -12,20 +12,20 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.smrlab.bench.support.EngineParam;
+import org.smrlab.run.Goal;
+import org.smrlab.run.Goals;
+import org.smrlab.run.TrialRef;
 import org.smrlab.smr.Engines;
-import org.smrlab.smr.GracePeriods;
-import org.smrlab.smr.Reclaimer;
-import org.smrlab.smr.Session;
 
 class ProfilesTest {
-    static Catalog catalog;
+    static JmhBenchmarks benchmarks;
 
     @BeforeAll
     static void load() {
-        catalog = Catalog.load(); // META-INF/BenchmarkList from target/classes
+        benchmarks = JmhBenchmarks.load(); // META-INF/BenchmarkList from target/classes
     }
 
-    private static Set<String> engines(List<Trial> trials, String benchmarkSuffix) {
+    private static Set<String> engines(List<PlannedTrial> trials, String benchmarkSuffix) {
         return trials.stream().filter(t -> t.benchmark().endsWith(benchmarkSuffix) && t.params().containsKey("engine"))
                 .map(t -> EngineParam.name(t.params().get("engine"))).collect(Collectors.toSet());
     }
@@ -34,11 +34,11 @@ class ProfilesTest {
     @ValueSource(ints = {1, 2, 8})
     void everyProfileExpandsIntoDistinctFullyPinnedTrials(int cores) {
         for (Profile p : Profiles.all().values()) {
-            List<Trial> trials = Plan.expand(p, null, cores, catalog);
+            List<PlannedTrial> trials = Plan.expand(p, null, cores, benchmarks);
             assertThat(trials).as(p.name()).isNotEmpty();
-            assertThat(trials.stream().map(Trial::key).distinct().count()).as(p.name()).isEqualTo(trials.size());
-            for (Trial t : trials) {
-                Catalog.Benchmark b = catalog.get(t.benchmark());
+            assertThat(trials.stream().map(PlannedTrial::key).distinct().count()).as(p.name()).isEqualTo(trials.size());
+            for (PlannedTrial t : trials) {
+                JmhBenchmarks.Benchmark b = benchmarks.get(t.benchmark());
                 assertThat(t.params().keySet()).as(t.label()).isEqualTo(b.params().keySet());
                 assertThat(t.threads()).allMatch(n -> n >= 1);
             }
@@ -47,13 +47,13 @@ class ProfilesTest {
 
     @Test
     void quickRunsEverySafeEngineInEverySuite() {
-        List<Trial> quick = Plan.expand(Profiles.all().get("quick"), null, 2, catalog);
+        List<PlannedTrial> quick = Plan.expand(Profiles.all().get("quick"), null, 2, benchmarks);
         Set<String> safe = Set.copyOf(Engines.safeNames());
         for (String suite : List.of("ReadSideBench.emptySection", "ReadSideBench.lookupSection", "WriteSideBench.retire",
                 "ReclamationBench.mixed", "StallBench.writer")) {
             assertThat(engines(quick, suite)).as(suite).isEqualTo(safe);
         }
-        assertThat(engines(quick, "WriteSideBench.advance")).isEqualTo(Set.copyOf(Plan.GRACE_PERIOD_ENGINES));
+        assertThat(engines(quick, "WriteSideBench.advance")).isEqualTo(Set.copyOf(Engines.writeSideNames()));
         assertThat(quick.stream().filter(t -> t.benchmark().contains(".floor")).count()).isEqualTo(10); // 5 floors x {1, max}
         assertThat(quick).noneMatch(t -> "broken".equals(t.params().get("engine")));
     }
@@ -61,22 +61,22 @@ class ProfilesTest {
     @Test
     void timeBudgets() {
         // quick runs every safe engine: 14 of them since psref, localcount, hp-asym, ibr and he (about 12 minutes)
-        assertThat(Plan.estimateSeconds(Plan.expand(Profiles.all().get("quick"), null, 2, catalog))).isLessThanOrEqualTo(780);
-        assertThat(Plan.estimateSeconds(Plan.expand(Profiles.all().get("smoke"), null, 2, catalog))).isLessThanOrEqualTo(120);
+        assertThat(Plan.estimateSeconds(Plan.expand(Profiles.all().get("quick"), null, 2, benchmarks))).isLessThanOrEqualTo(780);
+        assertThat(Plan.estimateSeconds(Plan.expand(Profiles.all().get("smoke"), null, 2, benchmarks))).isLessThanOrEqualTo(120);
     }
 
     @Test
     void smokeHasEverySafeEngineWithTheProfilerAndEverySuite() {
-        List<Trial> smoke = Plan.expand(Profiles.all().get("smoke"), null, 2, catalog);
+        List<PlannedTrial> smoke = Plan.expand(Profiles.all().get("smoke"), null, 2, benchmarks);
         assertThat(engines(smoke, "ReclamationBench.mixed")).isEqualTo(Set.copyOf(Engines.safeNames()));
-        assertThat(smoke.stream().filter(t -> t.benchmark().endsWith("ReclamationBench.mixed")).allMatch(Trial::profiled)).isTrue();
-        Set<String> benchmarks = smoke.stream().map(Trial::benchmark).collect(Collectors.toSet());
-        assertThat(benchmarks).containsAll(catalog.names());
+        assertThat(smoke.stream().filter(t -> t.benchmark().endsWith("ReclamationBench.mixed")).allMatch(PlannedTrial::profiled)).isTrue();
+        Set<String> inSmoke = smoke.stream().map(PlannedTrial::benchmark).collect(Collectors.toSet());
+        assertThat(inSmoke).containsAll(benchmarks.names());
     }
 
     @Test
     void sweepCoversTheBatchRangeForEveryVariant() {
-        List<Trial> sweep = Plan.expand(Profiles.all().get("sweep"), null, 2, catalog);
+        List<PlannedTrial> sweep = Plan.expand(Profiles.all().get("sweep"), null, 2, benchmarks);
         for (String spec : Profiles.SWEEP_SPECS) {
             Set<String> batches = sweep.stream().filter(t -> spec.equals(t.params().get("engine")))
                     .map(t -> t.params().get("batch")).collect(Collectors.toSet());
@@ -85,46 +85,56 @@ class ProfilesTest {
     }
 
     @Test
-    void gracePeriodEnginesAreExactlyTheEnginesWhoseSessionsAreGracePeriods() {
-        Set<String> found = new HashSet<>();
-        for (String name : Engines.safeNames()) {
-            try (Reclaimer<Object> r = Engines.create(name, n -> { })) {
-                Session<Object> s = r.join();
-                if (s instanceof GracePeriods) {
-                    found.add(name);
+    void goalsProfileRunsExactlyTheTrialsOfTheGoalTable() {
+        List<PlannedTrial> goals = Plan.expand(Profiles.all().get("goals"), null, 2, benchmarks);
+        Set<String> planned = new HashSet<>();
+        Set<String> wanted = new HashSet<>();
+        for (Goal g : Goals.all()) {
+            for (Goal.Ratio r : g.ratios()) {
+                for (TrialRef ref : List.of(r.numerator(), r.denominator())) {
+                    if (g.profile().equals(Goals.GOALS_PROFILE)) {
+                        String key = ref.qualifiedBenchmark() + " " + ref.engine() + " " + ref.params() + " t=" + ref.threads();
+                        wanted.add(key);
+                        goals.stream().filter(t -> t.benchmark().equals(ref.qualifiedBenchmark())
+                                        && t.params().getOrDefault("engine", "").equals(ref.engine())
+                                        && t.params().entrySet().containsAll(ref.params().entrySet())
+                                        && t.threadsText().equals(String.valueOf(ref.threads())))
+                                .forEach(t -> planned.add(key));
+                    }
                 }
-                s.close();
             }
         }
-        assertThat(found).isEqualTo(Set.copyOf(Plan.GRACE_PERIOD_ENGINES));
+        assertThat(goals).hasSize(wanted.size());
+        assertThat(planned).isEqualTo(wanted);
+        assertThat(goals).allMatch(t -> t.run().forks() == 3).noneMatch(PlannedTrial::profiled);
     }
 
     @ParameterizedTest
     @ValueSource(ints = {1, 2, 3, 4, 7})
     void shardsPartitionTheTrials(int n) {
         for (Profile p : Profiles.all().values()) {
-            List<Trial> all = Plan.expand(p, null, 2, catalog);
+            List<PlannedTrial> all = Plan.expand(p, null, 2, benchmarks);
             Set<String> union = new HashSet<>();
             int min = Integer.MAX_VALUE;
             int max = 0;
             for (int i = 1; i <= n; i++) {
-                List<Trial> part = Plan.shard(all, i, n);
-                for (Trial t : part) {
+                List<PlannedTrial> part = Plan.shard(all, i, n);
+                for (PlannedTrial t : part) {
                     assertThat(union.add(t.key())).as("trial in two shards: " + t.key()).isTrue();
                 }
                 min = Math.min(min, part.size());
                 max = Math.max(max, part.size());
             }
-            assertThat(union).isEqualTo(all.stream().map(Trial::key).collect(Collectors.toSet()));
+            assertThat(union).isEqualTo(all.stream().map(PlannedTrial::key).collect(Collectors.toSet()));
             assertThat(max - min).isLessThanOrEqualTo(1);
-            assertThat(Plan.shard(all, 1, n)).isEqualTo(Plan.shard(Plan.expand(p, null, 2, catalog), 1, n)); // deterministic
+            assertThat(Plan.shard(all, 1, n)).isEqualTo(Plan.shard(Plan.expand(p, null, 2, benchmarks), 1, n)); // deterministic
         }
     }
 
     @Test
     void enginesOptionNarrowsAndCanAddBroken() {
         Profile quick = Profiles.all().get("quick");
-        List<Trial> two = Plan.expand(quick, EngineSelection.parse("gus,hp"), 2, catalog);
+        List<PlannedTrial> two = Plan.expand(quick, EngineSelection.parse("gus,hp"), 2, benchmarks);
         assertThat(two.stream().filter(t -> t.params().containsKey("engine")).map(t -> t.params().get("engine").split(":")[0])
                 .collect(Collectors.toSet())).isEqualTo(Set.of("gus", "hp"));
         assertThat(two.stream().filter(t -> t.benchmark().endsWith("ReadSideBench.emptySection"))
@@ -133,11 +143,11 @@ class ProfilesTest {
         assertThat(engines(two, "WriteSideBench.advance")).isEqualTo(Set.of("gus")); // hp has no GracePeriods
         assertThat(two.stream().filter(t -> t.benchmark().contains(".floor")).count()).isEqualTo(10); // floors stay
 
-        List<Trial> broken = Plan.expand(quick, EngineSelection.parse("broken"), 2, catalog);
+        List<PlannedTrial> broken = Plan.expand(quick, EngineSelection.parse("broken"), 2, benchmarks);
         assertThat(engines(broken, "ReclamationBench.mixed")).isEqualTo(Set.of("broken"));
         assertThat(engines(broken, "WriteSideBench.advance")).isEmpty();
 
-        List<Trial> sweep = Plan.expand(Profiles.all().get("sweep"), EngineSelection.parse("gus-deferred"), 2, catalog);
+        List<PlannedTrial> sweep = Plan.expand(Profiles.all().get("sweep"), EngineSelection.parse("gus-deferred"), 2, benchmarks);
         assertThat(sweep.stream().map(t -> t.params().get("engine")).collect(Collectors.toSet()))
                 .isEqualTo(Set.of("gus-deferred", "gus-deferred:limit=4", "gus-deferred:limit=64"));
     }

@@ -74,14 +74,4 @@ class PooledResultsTest {
         r.record(Long.MAX_VALUE); // clamped, not thrown
         assertThat(r.swap().getMaxValue()).isGreaterThan(1_000_000_000_000L);
     }
-
-    @Test
-    void fileNamesAreSanitizedAndCarryThreads() {
-        String stem = TrialFiles.stem("org.smrlab.bench.ReclamationBench.mixed",
-                Map.of("engine", "gus-deferred:limit=4,batch=8", "readRatio", "0.9"), 2);
-        assertThat(stem).isEqualTo("org.smrlab.bench.ReclamationBench.mixed@engine=gus-deferred_limit=4_batch=8;readRatio=0.9;threads=2");
-        assertThat(TrialFiles.fileName(stem, "r2f", 3, ".hlog")).endsWith("@r2f@fork3.hlog");
-        assertThat(TrialFiles.fileName("x".repeat(400), "r2f", 1, ".hlog")).hasSizeLessThanOrEqualTo(200).endsWith("@r2f@fork1.hlog");
-        assertThat(TrialFiles.paramsText(Map.of("b", "2", "a", "1"))).isEqualTo("a=1;b=2");
-    }
 }

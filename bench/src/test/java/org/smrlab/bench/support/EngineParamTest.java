@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import org.junit.jupiter.api.Test;
+import org.smrlab.smr.engine.Durations;
 
 class EngineParamTest {
     @Test
@@ -24,8 +25,8 @@ class EngineParamTest {
 
     @Test
     void parsesDurationsAndSections() {
-        assertThat(Durations.parseNanos("10us", "x", "y")).isEqualTo(10_000);
-        assertThat(Durations.parseNanos("2s", "x", "y")).isEqualTo(2_000_000_000L);
+        assertThat(Durations.positiveNanos("10us", "x", "y")).isEqualTo(10_000);
+        assertThat(Durations.positiveNanos("2s", "x", "y")).isEqualTo(2_000_000_000L);
         assertThat(Section.parse("lookup").isLookup()).isTrue();
         assertThat(Section.parse("1ms").nanos()).isEqualTo(1_000_000);
         assertThatThrownBy(() -> Section.parse("soon")).hasMessageContaining("lookup, or a duration");

@@ -6,9 +6,8 @@ import org.smrlab.smr.GracePeriods;
 import org.smrlab.smr.Reclaimer;
 import org.smrlab.smr.Session;
 import org.smrlab.smr.Stats;
-import org.smrlab.smr.engine.Config;
 import org.smrlab.smr.engine.EngineType;
-import org.smrlab.smr.engine.GusReclaimer;
+import org.smrlab.smr.engine.SequenceGoals;
 
 /**
  * Checked mode: any engine, with every rule of use enforced at the faulty call. Selected by the
@@ -20,24 +19,22 @@ import org.smrlab.smr.engine.GusReclaimer;
  * A wrapper, not a change to the engines: each {@link CheckedSession} tracks its owner thread,
  * closed flag and section depth itself, checks each call against the {@link Rule}s and only then
  * calls the engine's session; a thread-wide depth across all checked sessions backs
- * {@link Sleepable#assertSleepable}. Per engine, the wrapper knows:
+ * {@link Sleepable#assertSleepable}. What it knows of each engine comes from the engine's catalogue
+ * entry ({@link EngineType}), never from its name:
  * <ul>
- * <li>whether sections nest: not on {@code gus}, {@code gus-deferred}, {@code gus-lazy} (one
- *     observed sequence per record, as smr(9), which asserts against recursion); yes on
- *     {@code pserialize}, {@code ebr}, {@code hp}, {@code hp-asym}, {@code ibr}, {@code he},
- *     {@code psref}, {@code localcount} (depth counters), {@code rwlock} (a reentrant read
- *     lock), {@code qsbr}, {@code none}, {@code broken} (sections are no-ops);</li>
- * <li>whether {@code retire} may block: yes on {@code pserialize} (a full batch waits for a grace
- *     period), {@code rwlock} (the write lock), {@code psref} and {@code localcount} (the destroy
- *     waits for references), so there it is a sleepable point; and whether {@code enter} may: the
- *     outermost one on {@code rwlock} (the read lock waits for writers);</li>
- * <li>whether a section may span a sleep: yes on {@code psref} and {@code localcount}, whose
- *     references exist to be held across sleeps, so their sections do not count for
- *     {@link Sleepable}; their own misuses ({@link Rule#ACQUIRE_AFTER_RETIRE},
- *     {@link Rule#RETIRE_WHILE_REFERENCED}) are checked inside the engines, which know their
- *     references;</li>
- * <li>how far past the clock a legitimate goal may lie (gus family only; see
- *     {@link CheckedGraceSession}).</li>
+ * <li>whether sections nest ({@link EngineType#sectionsNest()}): not on the gus family (one
+ *     observed sequence per record, as smr(9), which asserts against recursion);</li>
+ * <li>whether {@code retire} may block ({@link EngineType#retireBlocks()}: pserialize, rwlock, psref,
+ *     localcount), so it is a sleepable point; and whether the outermost {@code enter} may
+ *     ({@link EngineType#enterBlocks()}: rwlock's read lock waits for writers);</li>
+ * <li>whether a section may span a sleep ({@link EngineType#sectionsMaySleep()}: psref and
+ *     localcount, whose references exist to be held across sleeps), in which case its sections do
+ *     not count for {@link Sleepable}; those engines check their own misuses
+ *     ({@link Rule#ACQUIRE_AFTER_RETIRE}, {@link Rule#RETIRE_WHILE_REFERENCED}) themselves, since
+ *     only they know the references;</li>
+ * <li>how far past the clock a legitimate goal may lie and what its bits look like: asked of the
+ *     engine itself when it implements {@link SequenceGoals} (the gus family; the answer depends on
+ *     knobs such as {@code invariants}), see {@link CheckedGraceSession}.</li>
  * </ul>
  * A checked domain costs, per call, a thread comparison, a flag test and, for enter and exit, two
  * field updates; the read-side suite measures it against the plain engine ({@code checked=true} in
@@ -55,50 +52,42 @@ public final class CheckedReclaimer<T> implements Reclaimer<T> {
     final Reclaimer<T> inner;
     final boolean nests;
     final boolean retireBlocks;
-    /** psref, localcount: a section may span a sleep, so it does not count for {@link Sleepable}. */
-    final boolean sectionsMaySleep;
     /** rwlock: the outermost enter takes the read lock, which waits while a writer holds or awaits it. */
     final boolean enterBlocks;
+    /** psref, localcount: a section may span a sleep, so it does not count for {@link Sleepable}. */
+    final boolean sectionsMaySleep;
     /** How far beyond {@code current()} a legitimate goal may lie; -1 when goals are not gus sequences. */
     final long goalsAhead;
-    /** The bits a legitimate goal has set to exactly 1 ({@code GusReclaimer.goalFormMask}); 0 when goals are not gus sequences. */
-    final long goalFormMask;
     final boolean lazy;
     private final String name;
     private final Set<CheckedSession<T>> open = ConcurrentHashMap.newKeySet();
     private volatile boolean closed;
 
-    private CheckedReclaimer(Reclaimer<T> inner, Config config) {
+    /** The bits a legitimate goal has set to exactly 1 ({@link SequenceGoals#goalFormMask()}); 0 when goals are not gus sequences. */
+    final long goalFormMask;
+
+    private CheckedReclaimer(Reclaimer<T> inner, EngineType type) {
         this.inner = inner;
         this.name = inner.name();
-        String engine = config.engine();
-        GusReclaimer.Mode gus = switch (engine) {
-            case "gus" -> GusReclaimer.Mode.DEFAULT;
-            case "gus-deferred" -> GusReclaimer.Mode.DEFERRED;
-            case "gus-lazy" -> GusReclaimer.Mode.LAZY;
-            default -> null;
-        };
-        this.nests = gus == null;
-        // gus goals lie at most one increment (deferred: current + INCR) or two (lazy: clock + 2 INCR)
-        // past the clock; invariants=true and the lazy clock word change the increment.
-        this.goalsAhead = gus == null ? -1 : GusReclaimer.goalsAhead(gus, config.bool("invariants"));
-        this.goalFormMask = gus == null ? 0 : GusReclaimer.goalFormMask(gus);
-        this.lazy = gus == GusReclaimer.Mode.LAZY;
-        EngineType type = org.smrlab.smr.Engines.type(engine);
+        this.nests = type.sectionsNest();
+        SequenceGoals goals = inner instanceof SequenceGoals g ? g : null;
+        this.goalsAhead = goals == null ? -1 : goals.goalsAhead();
+        this.goalFormMask = goals == null ? 0 : goals.goalFormMask();
+        this.lazy = type.lazyClock();
         this.retireBlocks = type.retireBlocks();
+        this.enterBlocks = type.enterBlocks();
         this.sectionsMaySleep = type.sectionsMaySleep();
-        this.enterBlocks = engine.equals("rwlock");
     }
 
     /**
-     * Wraps {@code reclaimer}, built from {@code config}, in checked mode. Called by
+     * Wraps {@code reclaimer}, an engine of {@code type}, in checked mode. Called by
      * {@code Engines.create} when the spec says {@code checked=true}.
      */
-    public static <T> Reclaimer<T> wrap(Reclaimer<T> reclaimer, Config config) {
+    public static <T> Reclaimer<T> wrap(Reclaimer<T> reclaimer, EngineType type) {
         if (reclaimer instanceof CheckedReclaimer) {
             return reclaimer;
         }
-        return new CheckedReclaimer<>(reclaimer, config);
+        return new CheckedReclaimer<>(reclaimer, type);
     }
 
     /** Whether {@code reclaimer} runs in checked mode. */

@@ -49,7 +49,7 @@ public abstract class AbstractReclaimer<T> implements Reclaimer<T> {
     /** How long close() waits for sessions of other live threads before it gives up with a message. */
     static final long CLOSE_WAIT_NANOS = TimeUnit.SECONDS.toNanos(10);
 
-    protected final Config config;
+    protected final KnobValues config;
     protected final int batch;
     final Registry registry;
     private final Consumer<? super T> free;
@@ -62,12 +62,12 @@ public abstract class AbstractReclaimer<T> implements Reclaimer<T> {
     private Batch orphanHead, orphanTail; // guarded by orphanLock
     private int orphans;                  // batches on the hand-on list; read opaque as a hint
 
-    protected AbstractReclaimer(Config config, Consumer<? super T> free, long idleWord, int hazardSlots) {
+    protected AbstractReclaimer(KnobValues config, Consumer<? super T> free, long idleWord, int hazardSlots) {
         this(config, free, idleWord, hazardSlots, 0, 0);
     }
 
     /** As above, with {@code eraSlots} era slots per record (IBR, hazard eras), idle at {@code eraIdle}. */
-    protected AbstractReclaimer(Config config, Consumer<? super T> free, long idleWord, int hazardSlots,
+    protected AbstractReclaimer(KnobValues config, Consumer<? super T> free, long idleWord, int hazardSlots,
                                 int eraSlots, long eraIdle) {
         this.config = config;
         this.free = free;

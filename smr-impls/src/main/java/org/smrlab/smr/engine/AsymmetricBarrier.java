@@ -20,8 +20,13 @@ final class AsymmetricBarrier {
                 "process-wide barrier that lets the read side skip its fence; auto = membarrier where available");
     }
 
+    /** The knob with another default: hp keeps Michael's fenced protect unless asked ({@code fence}). */
+    static Knob knob(String def, String doc) {
+        return Knob.choice(KNOB, def, CHOICES, doc);
+    }
+
     /** True to use membarrier, false for the fenced read side. */
-    static boolean resolve(Config config) {
+    static boolean resolve(KnobValues config) {
         String want = config.choice(KNOB);
         switch (want) {
             case "fence":

@@ -17,7 +17,16 @@ import java.util.function.Consumer;
  */
 public final class BrokenReclaimer<T> extends AbstractReclaimer<T> {
 
-    public BrokenReclaimer(Config config, Consumer<? super T> free) {
+    /** The catalogue entry of {@code broken}. */
+    public static final EngineType TYPE = EngineType.named("broken")
+            .summary("frees at once on retire: unsafe by design, to show the detectors fire")
+            .models("no scheme: frees on retire, so the detectors can be shown to fire")
+            .family(EngineType.Family.BASELINE)
+            .knobs(Knob.batch(1))
+            .unsafeByDesign()
+            .factory(BrokenReclaimer::new);
+
+    public BrokenReclaimer(KnobValues config, Consumer<? super T> free) {
         super(config, free, 0, 0);
     }
 

@@ -6,9 +6,10 @@ import java.util.Locale;
 /**
  * The lab's one spelling of durations: a number (decimals allowed) and a unit, {@code ns}, {@code us},
  * {@code ms} or {@code s}: {@code 500us}, {@code 1ms}, {@code 2.5s}. Engine knobs ({@code tick}), the
- * torture command line ({@code --stall}) and the benchmark parameters ({@code stall}, {@code section})
- * all parse through here, so one spelling works everywhere; each caller adds its own range check and
- * names what is valid in its message.
+ * torture command line ({@code --stall}), the benchmark parameters ({@code stall}, {@code section}),
+ * the SMR profiler's {@code period} and the lab's run.json (each trial's duration parameters, in
+ * nanoseconds, for the reports, which cannot depend on this module) all parse through here, so one
+ * spelling works everywhere; each caller adds its own range check and names what is valid in its message.
  */
 public final class Durations {
     private Durations() {
@@ -58,6 +59,23 @@ public final class Durations {
         } catch (ArithmeticException e) {
             throw new IllegalArgumentException("duration '" + text + "' is not a whole number of nanoseconds below 2^63");
         }
+    }
+
+    /**
+     * Nanoseconds of {@code text}, a duration with a unit, more than 0; throws naming the parameter
+     * {@code what}, the reason and {@code valid} (the forms the caller accepts).
+     */
+    public static long positiveNanos(String text, String what, String valid) {
+        long nanos;
+        try {
+            nanos = parseNanos(text, 0);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException(what + " '" + text + "' is not valid (" + e.getMessage() + "); expected " + valid);
+        }
+        if (nanos == 0) {
+            throw new IllegalArgumentException(what + " '" + text + "' is not valid (must be positive); expected " + valid);
+        }
+        return nanos;
     }
 
     /** The shortest exact form: {@code 10ms}, {@code 2s}, {@code 1500us}, {@code 0ns}. */

@@ -81,7 +81,16 @@ public final class EpochReclaimer<T> extends AbstractReclaimer<T> {
 
     private final Shared shared = new Shared();
 
-    public EpochReclaimer(Config config, Consumer<? super T> free) {
+    /** The catalogue entry of {@code ebr}. */
+    public static final EngineType TYPE = EngineType.named("ebr")
+            .summary("Fraser's epoch-based reclamation: global epoch, three limbo generations")
+            .models("Fraser, Practical lock-freedom (2004), section 5.2.3; Concurrency Kit ck_epoch")
+            .family(EngineType.Family.EPOCH)
+            .knobs(Knob.batch(64))
+            .writeSide()
+            .factory(EpochReclaimer::new);
+
+    public EpochReclaimer(KnobValues config, Consumer<? super T> free) {
         super(config, free, INACTIVE, 0);
         EPOCH.setRelease(shared, 1L);
         VarHandle.fullFence();

@@ -160,7 +160,7 @@ abstract class GusSharedPad2 extends GusSharedRd {
  * spins: it runs with preemption off). FreeBSD's hardclock ticks whether or not anyone waits; the
  * lab's ticker ticks only on demand, because its membarrier interrupts every running thread.
  */
-public final class GusReclaimer<T> extends AbstractReclaimer<T> {
+public final class GusReclaimer<T> extends AbstractReclaimer<T> implements SequenceGoals {
     /** The three flavours. */
     public enum Mode { DEFAULT, DEFERRED, LAZY }
 
@@ -214,7 +214,7 @@ public final class GusReclaimer<T> extends AbstractReclaimer<T> {
     private final AtomicLong forcedWaits = new AtomicLong();
     private final AtomicLong wrapAnswers = new AtomicLong();
 
-    public GusReclaimer(Mode mode, Config config, Consumer<? super T> free) {
+    public GusReclaimer(Mode mode, KnobValues config, Consumer<? super T> free) {
         super(config, free, INVALID, 0);
         this.mode = mode;
         this.invariants = config.bool("invariants");
@@ -244,14 +244,53 @@ public final class GusReclaimer<T> extends AbstractReclaimer<T> {
     }
 
     /** The catalogue's factory for one flavour. */
-    public static EngineType.Factory factory(Mode mode) {
+    private static EngineType.Factory factory(Mode mode) {
         return new EngineType.Factory() {
             @Override
-            public <T> org.smrlab.smr.Reclaimer<T> create(Config config, Consumer<? super T> free) {
+            public <T> org.smrlab.smr.Reclaimer<T> create(KnobValues config, Consumer<? super T> free) {
                 return new GusReclaimer<>(mode, config, free);
             }
         };
     }
+
+    private static final String SOURCE = "FreeBSD sys/kern/subr_smr.c, sys/sys/smr.h, smr(9)";
+
+    private static Knob start() {
+        return Knob.sequence("start", "1",
+                "first value of the write clock (odd); 'wrap' starts 1000 increments before the 64-bit wrap");
+    }
+
+    private static Knob invariants() {
+        return Knob.bool("invariants", false,
+                "FreeBSD's INVARIANTS constants: a huge increment (the clock wraps every 10000) and a 32-increment maximum delta, "
+                        + "so the forced wait in advance and the wrap answer in poll run");
+    }
+
+    /** The catalogue entry of {@code gus}: smr(9)'s default flavour. */
+    public static final EngineType GUS = EngineType.named("gus")
+            .summary("FreeBSD smr(9) default: one fetch-add per batch, fenced enter, polls scan all records")
+            .models(SOURCE).family(EngineType.Family.GUS)
+            .knobs(Knob.batch(64), start(), invariants())
+            .writeSide().sectionsDoNotNest()
+            .factory(factory(Mode.DEFAULT));
+
+    /** The catalogue entry of {@code gus-deferred} (SMR_DEFERRED): a deferred advance returns current + INCR unwritten. */
+    public static final EngineType DEFERRED = EngineType.named("gus-deferred")
+            .summary("smr(9) SMR_DEFERRED: only every limit-th advance writes the shared clock")
+            .models(SOURCE).family(EngineType.Family.GUS)
+            .knobs(Knob.batch(64), start(), Knob.integer("limit", 16, 1, Knob.MAX_BATCH,
+                    "advances per write of the shared clock (smr_create's limit)"), invariants())
+            .writeSide().sectionsDoNotNest()
+            .factory(factory(Mode.DEFERRED));
+
+    /** The catalogue entry of {@code gus-lazy} (SMR_LAZY): goals are the clock + 2 × INCR, two ticks ahead. */
+    public static final EngineType LAZY = EngineType.named("gus-lazy")
+            .summary("smr(9) SMR_LAZY: the clock moves with ticks, goals 2 ticks ahead, unfenced enter with membarrier")
+            .models(SOURCE).family(EngineType.Family.GUS)
+            .knobs(Knob.batch(64), start(), Knob.duration("tick", "1ms", 10_000, 1_000_000_000,
+                    "lazy clock period (FreeBSD's hardclock tick); goals lie 2 ticks ahead"), AsymmetricBarrier.knob(), invariants())
+            .writeSide().sectionsDoNotNest().lazyClock()
+            .factory(factory(Mode.LAZY));
 
     public Mode mode() {
         return mode;
@@ -294,6 +333,16 @@ public final class GusReclaimer<T> extends AbstractReclaimer<T> {
      */
     public static long goalFormMask(Mode mode) {
         return mode == Mode.LAZY ? ~LAZY_SEQ_MASK : 1;
+    }
+
+    @Override
+    public long goalsAhead() {
+        return goalsAhead(mode, invariants);
+    }
+
+    @Override
+    public long goalFormMask() {
+        return goalFormMask(mode);
     }
 
     /** Advances that found the clock too far ahead of the read hand and waited for readers (FreeBSD's advance_wait). */

@@ -92,10 +92,18 @@ public final class HazardEras<T> extends AbstractReclaimer<T> {
     static final class Shared extends HePadR {
     }
 
+    /** The catalogue entry of {@code he}. */
+    public static final EngineType TYPE = EngineType.named("he")
+            .summary("hazard eras: eras published per slot, a fence only when the era moved; birth and retire eras on nodes")
+            .models("Ramalhete, Correia, Brief announcement: Hazard eras (SPAA 2017); the authors' HazardEras.hpp (ConcurrencyFreaks)")
+            .family(EngineType.Family.ERA)
+            .knobs(Knob.batch(64), Knob.integer("slots", 2, 1, 64, "era slots per thread"))
+            .factory(HazardEras::new);
+
     private final Shared shared = new Shared();
     private final int slots;
 
-    public HazardEras(Config config, Consumer<? super T> free) {
+    public HazardEras(KnobValues config, Consumer<? super T> free) {
         super(config, free, 0, 0, config.intValue("slots"), NONE);
         this.slots = config.intValue("slots");
         CLOCK.setRelease(shared, 1L);

@@ -90,7 +90,26 @@ public final class HazardPointers<T> extends AbstractReclaimer<T> {
     private final int slots;
     private final boolean membarrier;
 
-    public HazardPointers(Config config, Consumer<? super T> free) {
+    /** The catalogue entry of {@code hp}: Michael's fenced protect unless {@code barrier} says otherwise. */
+    public static final EngineType TYPE = EngineType.named("hp")
+            .summary("Michael's hazard pointers: publish, fence, re-validate; scan every batch retires")
+            .models("Michael, Hazard pointers (IEEE TPDS 2004); Concurrency Kit ck_hp")
+            .family(EngineType.Family.POINTER)
+            .knobs(Knob.batch(64), Knob.integer("slots", 2, 1, 64, "hazard slots per thread"),
+                    AsymmetricBarrier.knob("fence", "fence: Michael's fenced protect; membarrier: no fence in protect, "
+                            + "a membarrier per scan (as hp-asym); auto: membarrier where available"))
+            .factory(HazardPointers::new);
+
+    /** The catalogue entry of {@code hp-asym}: the same engine, membarrier wherever the JVM reaches it. */
+    public static final EngineType ASYM = EngineType.named("hp-asym")
+            .summary("hazard pointers with asymmetric fences (Folly hazptr): protect without a fence, a membarrier per scan")
+            .models("Folly hazptr's asymmetric_thread_fence_light/heavy (folly/synchronization/Hazptr*.h); "
+                    + "the Linux kernel's hazard-pointer proposals; Michael (IEEE TPDS 2004)")
+            .family(EngineType.Family.POINTER)
+            .knobs(Knob.batch(64), Knob.integer("slots", 2, 1, 64, "hazard slots per thread"), AsymmetricBarrier.knob())
+            .factory(HazardPointers::new);
+
+    public HazardPointers(KnobValues config, Consumer<? super T> free) {
         super(config, free, 0, config.intValue("slots"));
         this.slots = config.intValue("slots");
         this.membarrier = AsymmetricBarrier.resolve(config);

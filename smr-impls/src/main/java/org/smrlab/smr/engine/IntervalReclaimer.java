@@ -100,10 +100,20 @@ public final class IntervalReclaimer<T> extends AbstractReclaimer<T> {
     static final class Shared extends IbrPadR {
     }
 
+    /** The catalogue entry of {@code ibr}. */
+    public static final EngineType TYPE = EngineType.named("ibr")
+            .summary("interval-based reclamation, 2GEIBR: birth and retire epochs on nodes, readers reserve intervals")
+            .models("Wen, Izraelevitz, Cai, Beadle, Scott, Interval-based memory reclamation (PPoPP 2018); "
+                    + "the authors' RangeTrackerNew (urcs-sync/Interval-Based-Reclamation)")
+            .family(EngineType.Family.ERA)
+            .knobs(Knob.batch(64), Knob.integer("freq", 150, 1, Knob.MAX_BATCH,
+                    "allocations of a thread, times the thread count, per epoch advance (the authors' epochFreq)"))
+            .factory(IntervalReclaimer::new);
+
     private final Shared shared = new Shared();
     private final int freq;
 
-    public IntervalReclaimer(Config config, Consumer<? super T> free) {
+    public IntervalReclaimer(KnobValues config, Consumer<? super T> free) {
         super(config, free, 0, 0, 2, IDLE);
         this.freq = config.intValue("freq");
         EPOCH.setRelease(shared, 0L);

@@ -32,6 +32,14 @@ public final class Knob {
         this.doc = doc;
     }
 
+    /** The largest batch any engine accepts. */
+    public static final long MAX_BATCH = 1 << 20;
+
+    /** The {@code batch} knob every engine has, with the engine's own default. */
+    public static Knob batch(long def) {
+        return integer("batch", def, 1, MAX_BATCH, "nodes retired per batch (one advance, scan or grace period each)");
+    }
+
     public static Knob integer(String name, long def, long min, long max, String doc) {
         return new Knob(name, Kind.INT, Long.toString(def), min, max, List.of(), doc);
     }

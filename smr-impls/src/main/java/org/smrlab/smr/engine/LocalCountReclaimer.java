@@ -84,6 +84,15 @@ public final class LocalCountReclaimer<T> extends PassiveReferences<T> {
     static final long DRAINED = Long.MIN_VALUE;
     private static final VarHandle COUNT = MethodHandles.arrayElementVarHandle(long[].class);
 
+    /** The catalogue entry of {@code localcount}. */
+    public static final EngineType TYPE = EngineType.named("localcount")
+            .summary("NetBSD localcount(9): per-thread counts per node, held across sleeps; retire drains them")
+            .models("NetBSD sys/kern/subr_localcount.c, localcount(9)")
+            .family(EngineType.Family.BLOCKING)
+            .knobs(Knob.batch(64), Knob.integer("slots", 2, 1, 64, "references a session holds at once"), AsymmetricBarrier.knob())
+            .retireBlocks().sectionsMaySleep()
+            .factory(LocalCountReclaimer::new);
+
     private final ReentrantLock interlock = new ReentrantLock();
     private final Condition drained = interlock.newCondition();
     /** Columns handed out so far, and those given back by drained foreign nodes; guarded by {@code this}. */
@@ -93,7 +102,7 @@ public final class LocalCountReclaimer<T> extends PassiveReferences<T> {
     /** Header words of nodes that have no {@link SmrHeader}; guarded by itself. */
     private final Map<Object, AtomicLong> foreign = new IdentityHashMap<>();
 
-    public LocalCountReclaimer(Config config, Consumer<? super T> free) {
+    public LocalCountReclaimer(KnobValues config, Consumer<? super T> free) {
         super(config, free, 0);
     }
 

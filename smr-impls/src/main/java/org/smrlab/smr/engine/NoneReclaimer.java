@@ -19,7 +19,16 @@ import java.util.function.Consumer;
  */
 public final class NoneReclaimer<T> extends AbstractReclaimer<T> {
 
-    public NoneReclaimer(Config config, Consumer<? super T> free) {
+    /** The catalogue entry of {@code none}. */
+    public static final EngineType TYPE = EngineType.named("none")
+            .summary("baseline: never frees, leaves nodes to the garbage collector")
+            .models("no scheme: the garbage collector reclaims what the engine keeps")
+            .family(EngineType.Family.BASELINE)
+            .knobs(Knob.batch(64))
+            .neverFrees()
+            .factory(NoneReclaimer::new);
+
+    public NoneReclaimer(KnobValues config, Consumer<? super T> free) {
         super(config, free, 0, 0);
     }
 

@@ -3,7 +3,6 @@ package org.smrlab.smr.engine;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
-import org.smrlab.smr.Engines;
 import org.smrlab.smr.GracePeriods;
 import org.smrlab.smr.Session;
 import org.smrlab.smr.Spec;
@@ -54,7 +53,7 @@ abstract class PassiveReferences<T> extends AbstractReclaimer<T> {
     final int slots;
     final boolean checked;
 
-    PassiveReferences(Config config, Consumer<? super T> free, int hazardSlots) {
+    PassiveReferences(KnobValues config, Consumer<? super T> free, int hazardSlots) {
         super(config, free, 0, hazardSlots);
         this.slots = config.intValue("slots");
         this.checked = config.bool(EngineType.CHECKED);
@@ -64,8 +63,8 @@ abstract class PassiveReferences<T> extends AbstractReclaimer<T> {
     }
 
     /** The inner pserialize domain's knobs: the same barrier, its own defaults otherwise. */
-    private static Config pserializeConfig(Config mine) {
-        return Engines.type("pserialize").configure(Spec.parse("pserialize:batch=1,barrier=" + mine.choice(AsymmetricBarrier.KNOB)));
+    private static KnobValues pserializeConfig(KnobValues mine) {
+        return PserializeReclaimer.TYPE.configure(Spec.parse("pserialize:batch=1,barrier=" + mine.choice(AsymmetricBarrier.KNOB)));
     }
 
     /** Whether the read sections inside protect go without a fence (membarrier in the grace periods). */

@@ -82,7 +82,17 @@ public final class PserializeReclaimer<T> extends AbstractReclaimer<T> {
     private final ReentrantLock lock = new ReentrantLock();
     private final Condition done = lock.newCondition();
 
-    public PserializeReclaimer(Config config, Consumer<? super T> free) {
+    /** The catalogue entry of {@code pserialize}. */
+    public static final EngineType TYPE = EngineType.named("pserialize")
+            .summary("NetBSD pserialize(9) + PR_PSERIALIZE pool: the retiring thread waits one grace period per batch")
+            .models("NetBSD sys/kern/subr_pserialize.c, pserialize(9); PR_PSERIALIZE in sys/kern/subr_pool.c")
+            .family(EngineType.Family.BLOCKING)
+            .knobs(Knob.batch(64), Knob.bool("coalesce", true,
+                    "concurrent callers share one grace period (NetBSD 1.17 generation counter)"), AsymmetricBarrier.knob())
+            .writeSide().retireBlocks()
+            .factory(PserializeReclaimer::new);
+
+    public PserializeReclaimer(KnobValues config, Consumer<? super T> free) {
         super(config, free, 0, 0);
         this.coalesce = config.bool("coalesce");
         this.membarrier = AsymmetricBarrier.resolve(config);

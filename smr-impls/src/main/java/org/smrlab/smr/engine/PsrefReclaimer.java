@@ -58,10 +58,19 @@ import org.smrlab.smr.checked.Rule;
  * {@code struct psref}s on an unbounded list.
  */
 public final class PsrefReclaimer<T> extends PassiveReferences<T> {
+    /** The catalogue entry of {@code psref}. */
+    public static final EngineType TYPE = EngineType.named("psref")
+            .summary("NetBSD psref(9): per-thread reference lists, held across sleeps; retire waits until none names the node")
+            .models("NetBSD sys/kern/subr_psref.c, psref(9)")
+            .family(EngineType.Family.BLOCKING)
+            .knobs(Knob.batch(64), Knob.integer("slots", 2, 1, 64, "references a session holds at once"), AsymmetricBarrier.knob())
+            .retireBlocks().sectionsMaySleep()
+            .factory(PsrefReclaimer::new);
+
     /** Nodes being destroyed (NetBSD's prt_draining), kept only in checked mode; guarded by itself. */
     private final Set<Object> draining = Collections.newSetFromMap(new IdentityHashMap<>());
 
-    public PsrefReclaimer(Config config, Consumer<? super T> free) {
+    public PsrefReclaimer(KnobValues config, Consumer<? super T> free) {
         super(config, free, config.intValue("slots"));
     }
 

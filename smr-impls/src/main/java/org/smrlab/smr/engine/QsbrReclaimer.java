@@ -110,7 +110,16 @@ public final class QsbrReclaimer<T> extends AbstractReclaimer<T> {
 
     private final Shared shared = new Shared();
 
-    public QsbrReclaimer(Config config, Consumer<? super T> free) {
+    /** The catalogue entry of {@code qsbr}. */
+    public static final EngineType TYPE = EngineType.named("qsbr")
+            .summary("liburcu urcu-qsbr: readers do nothing, threads announce quiescent states")
+            .models("liburcu urcu-qsbr (include/urcu/static/urcu-qsbr.h, src/urcu-qsbr.c)")
+            .family(EngineType.Family.EPOCH)
+            .knobs(Knob.batch(64))
+            .writeSide()
+            .factory(QsbrReclaimer::new);
+
+    public QsbrReclaimer(KnobValues config, Consumer<? super T> free) {
         super(config, free, OFFLINE, 0);
         GP.setRelease(shared, ONLINE);
         PASSED.setRelease(shared, ONLINE);

@@ -33,7 +33,16 @@ import java.util.function.Consumer;
 public final class RwLockReclaimer<T> extends AbstractReclaimer<T> {
     private final ReentrantReadWriteLock lock = new ReentrantReadWriteLock();
 
-    public RwLockReclaimer(Config config, Consumer<? super T> free) {
+    /** The catalogue entry of {@code rwlock}. */
+    public static final EngineType TYPE = EngineType.named("rwlock")
+            .summary("reader/writer lock: readers take the read lock, retire takes the write lock and frees at once")
+            .models("the ordinary alternative: java.util.concurrent.locks.ReentrantReadWriteLock")
+            .family(EngineType.Family.BLOCKING)
+            .knobs(Knob.batch(1))
+            .retireBlocks().enterBlocks()
+            .factory(RwLockReclaimer::new);
+
+    public RwLockReclaimer(KnobValues config, Consumer<? super T> free) {
         super(config, free, 0, 0);
     }
 

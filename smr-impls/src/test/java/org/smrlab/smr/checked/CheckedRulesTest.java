@@ -19,8 +19,6 @@ import org.smrlab.smr.Engines;
 import org.smrlab.smr.GracePeriods;
 import org.smrlab.smr.Reclaimer;
 import org.smrlab.smr.Session;
-import org.smrlab.smr.Spec;
-import org.smrlab.smr.engine.Config;
 import org.smrlab.smr.engine.GusReclaimer;
 import org.smrlab.smr.pool.PooledNode;
 import org.smrlab.smr.pool.SmrPool;
@@ -240,8 +238,7 @@ class CheckedRulesTest {
     void lazyGraceSkippedByAnEngineThatAnswersEarly() {
         // A write side that reports success without the clock reaching the goal (a helper that forces
         // the answer, or an engine bug): the post-condition catches it at the call.
-        Config lazy = Engines.type("gus-lazy").configure(Spec.parse("gus-lazy:checked=true"));
-        try (Reclaimer<Object> r = CheckedReclaimer.wrap(new EagerLazyEngine(), lazy)) {
+        try (Reclaimer<Object> r = CheckedReclaimer.wrap(new EagerLazyEngine(), Engines.type("gus-lazy"))) {
             GracePeriods gp = (GracePeriods) r.join();
             long goal = gp.advance();
             SmrMisuseException e = trips(Rule.LAZY_GRACE_SKIPPED, r, () -> gp.await(goal));

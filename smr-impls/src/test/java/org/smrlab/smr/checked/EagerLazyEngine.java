@@ -6,13 +6,25 @@ import org.smrlab.smr.Reclaimer;
 import org.smrlab.smr.Session;
 import org.smrlab.smr.Stats;
 import org.smrlab.smr.engine.GusReclaimer;
+import org.smrlab.smr.engine.SequenceGoals;
 
 /**
  * A stand-in for a lazy write side that answers too early: its clock never moves, yet every poll
  * and await reports the goal reached at once, as a helper that forced the answer (or an engine
  * that took a goal for a wrapped one) would. Only for {@link CheckedRulesTest}.
  */
-final class EagerLazyEngine implements Reclaimer<Object> {
+final class EagerLazyEngine implements Reclaimer<Object>, SequenceGoals {
+    /** Goals as a real lazy domain's: two increments ahead, lower half 1 (checked mode asks the engine). */
+    @Override
+    public long goalsAhead() {
+        return GusReclaimer.goalsAhead(GusReclaimer.Mode.LAZY, false);
+    }
+
+    @Override
+    public long goalFormMask() {
+        return GusReclaimer.goalFormMask(GusReclaimer.Mode.LAZY);
+    }
+
     static final long CLOCK = 1;
 
     @Override

@@ -1,0 +1,78 @@
+package org.smrlab.reports.render;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.function.Function;
+import org.smrlab.reports.analysis.Summary;
+import org.smrlab.reports.model.Measurement;
+import org.smrlab.reports.model.Numbers;
+import org.smrlab.reports.model.TrialKey;
+import org.smrlab.run.Metrics;
+
+/**
+ * The {@link Summary} as long-format CSV ({@code reports summary --csv}): one figure, ratio or
+ * verdict per line, with the trial it was read from, for spreadsheets and scripts.
+ */
+public final class SummaryCsv {
+
+    private SummaryCsv() {
+    }
+
+    public static String csv(List<Summary.RunSummary> summaries) {
+        List<String> lines = new ArrayList<>();
+        lines.add("run,section,row,column,benchmark,threads,params,score,error,unit,source,ratio,ratio_low,ratio_high,verdict,note");
+        for (Summary.RunSummary s : summaries) {
+            String run = s.run().label();
+            Summary.Figure floor = SummaryReport.floorFigure(s);
+            s.floors().forEach(f -> lines.add(line(run, "floor", f.method(), "score", f.figure(), null, "", "")));
+            for (Summary.EngineRow r : s.engines()) {
+                String per = "ratio = score ÷ " + s.floorMethod();
+                lines.add(line(run, "engine", r.engine(), "read", r.read(), ratioTo(r.read(), floor), "", per));
+                lines.add(line(run, "engine", r.engine(), "protect", r.protect(), ratioTo(r.protect(), floor), "", per));
+                lines.add(line(run, "engine", r.engine(), "lookup", r.lookup(), null, "", ""));
+                lines.add(line(run, "engine", r.engine(), "retire", r.retire(), ratioTo(r.retire(), floor), "", per));
+                lines.add(line(run, "engine", r.engine(), "advance", r.advance(), null, "", ""));
+                lines.add(line(run, "engine", r.engine(), Metrics.R2F_P99.name(), r.r2f(), null, "", ""));
+                lines.add(line(run, "engine", r.engine(), Metrics.PENDING_PEAK.name(), r.pendingPeak(), null, "", ""));
+                lines.add(line(run, "engine", r.engine(), "stall " + Metrics.PENDING_PEAK.name(), r.stallPeak(), null, "", ""));
+                lines.add(line(run, "engine", r.engine(), "stall " + Metrics.UNBOUNDED.name(), r.stallUnbounded(), null, "", ""));
+            }
+            for (Summary.CheckedRow c : s.checked()) {
+                lines.add(line(run, "checked", c.engine(), "plain", c.plain(), null, "", ""));
+                lines.add(line(run, "checked", c.engine(), "checked", c.checked(), c.ratio(), "", "ratio = checked ÷ plain"));
+            }
+            for (Summary.Goal g : s.goals()) {
+                lines.add(line(run, "goal", g.id(), "(goal)", null, null, g.verdict().words(),
+                        g.text() + " (ratio ≤ " + Numbers.sig(g.limit(), 3) + ")" + (g.reason() == null ? "" : "; " + g.reason())));
+                for (Summary.Check c : g.checks()) {
+                    lines.add(line(run, "goal", g.id(), c.label(), null, c.ratio(), c.verdict().words(),
+                            c.reason() == null ? "" : c.reason()));
+                }
+            }
+        }
+        return String.join("\n", lines) + "\n";
+    }
+
+    private static Summary.Ratio ratioTo(Summary.Figure f, Summary.Figure floor) {
+        return f == null || floor == null ? null : Summary.Ratio.of(f.value(), floor.value());
+    }
+
+    private static String line(String run, String section, String row, String column, Summary.Figure f, Summary.Ratio r,
+                               String verdict, String note) {
+        Function<String, String> q = CompareReport::csvField;
+        Measurement m = f == null ? null : f.value();
+        TrialKey k = f == null ? null : f.trial().key();
+        return String.join(",", q.apply(run), section, q.apply(row), q.apply(column),
+                k == null ? "" : q.apply(k.benchmark()), k == null ? "" : String.valueOf(k.threads()),
+                k == null ? "" : q.apply(k.paramsText()),
+                m == null ? "" : number(m.score()), m == null ? "" : number(m.error()), m == null ? "" : q.apply(m.unit()),
+                m == null ? "" : q.apply(m.source().words()),
+                r == null ? "" : number(r.value()), r == null ? "" : number(r.low()), r == null ? "" : number(r.high()),
+                q.apply(verdict), q.apply(note));
+    }
+
+    private static String number(double v) {
+        return Double.isNaN(v) ? "NaN" : String.format(Locale.ROOT, "%s", v);
+    }
+}
