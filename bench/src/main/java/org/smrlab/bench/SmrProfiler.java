@@ -224,6 +224,7 @@ public final class SmrProfiler implements InternalProfiler {
         out.add(ratio(Metrics.WAITS, s.waits() - (b == null ? 0 : b.waits()), ops));
         out.add(ratio(Metrics.GRACE_PERIODS, s.gracePeriods() - (b == null ? 0 : b.gracePeriods()), ops));
         out.add(ratio(Metrics.MEMBARRIERS, s.membarriers() - (b == null ? 0 : b.membarriers()), ops));
+        out.add(max(Metrics.ENGINE_WORDS, s.engineWords()));
         out.add(max(Metrics.UAF, now.useAfterFree()));
         out.add(max(Metrics.UNBOUNDED, now.unbounded() ? 1 : 0));
         if (sampler.samples() > 0) {

@@ -23,13 +23,17 @@ package org.smrlab.smr;
  * @param gracePeriods  grace periods actually carried out by a blocking engine (pserialize performs)
  * @param coalesced     blocking calls satisfied by a grace period that another caller carried out
  * @param membarriers   process-wide barriers issued ({@code membarrier(2)})
+ * @param engineWords   64-bit words of bookkeeping the engine keeps now besides the nodes: every
+ *                      thread record's shared word and its hazard or era slots, and localcount's
+ *                      per-thread count columns (O(threads × nodes)); the engine's own memory, for
+ *                      comparison (object headers and padding are not counted)
  */
 public record Stats(long retired, long freed, long pending, long peakPending,
                     long advances, long polls, long pollFailures, long scans, long waits,
-                    long gracePeriods, long coalesced, long membarriers) {
+                    long gracePeriods, long coalesced, long membarriers, long engineWords) {
 
     /** Field names in declaration order, for tables and CSV headers. */
     public static final java.util.List<String> FIELDS = java.util.List.of(
             "retired", "freed", "pending", "peakPending", "advances", "polls", "pollFailures",
-            "scans", "waits", "gracePeriods", "coalesced", "membarriers");
+            "scans", "waits", "gracePeriods", "coalesced", "membarriers", "engineWords");
 }

@@ -101,7 +101,19 @@ public abstract class AbstractReclaimer<T> implements Reclaimer<T> {
         long[] s = sum();
         long pending = s[0] - s[1];
         long peak = notePending(pending);
-        return new Stats(s[0], s[1], pending, peak, s[2], s[3], s[4], s[5], s[6], s[7], s[8], s[9]);
+        return new Stats(s[0], s[1], pending, peak, s[2], s[3], s[4], s[5], s[6], s[7], s[8], s[9], engineWords());
+    }
+
+    /**
+     * The engine's bookkeeping now, in 64-bit words ({@link Stats#engineWords()}): each record's shared
+     * word, hazard slots and era slots. Engines that keep more (localcount's count columns) add theirs.
+     */
+    protected long engineWords() {
+        long words = 0;
+        for (ThreadRecord r : registry.snapshot()) {
+            words += 1 + r.slots() + r.eraSlots();
+        }
+        return words;
     }
 
     private long[] sum() {

@@ -111,6 +111,12 @@ public final class LocalCountReclaimer<T> extends PassiveReferences<T> {
         return new LocalCountSession<>(this);
     }
 
+    /** The records' words, and every thread's count columns. */
+    @Override
+    protected long engineWords() {
+        return super.engineWords() + countWords();
+    }
+
     /** Counter words allocated over every thread's area: the O(threads × objects) footprint, 8 bytes each. */
     public long countWords() {
         long n = 0;

@@ -85,7 +85,8 @@ abstract class PassiveReferences<T> extends AbstractReclaimer<T> {
         return new Stats(own.retired(), own.freed(), own.pending(), own.peakPending(),
                 own.advances() + grace.advances(), own.polls() + grace.polls(), own.pollFailures() + grace.pollFailures(),
                 own.scans() + grace.scans(), own.waits() + grace.waits(), own.gracePeriods() + grace.gracePeriods(),
-                own.coalesced() + grace.coalesced(), own.membarriers() + grace.membarriers());
+                own.coalesced() + grace.coalesced(), own.membarriers() + grace.membarriers(),
+                own.engineWords() + grace.engineWords());
     }
 
     @Override

@@ -178,6 +178,13 @@ class PassiveReferencesTest {
                 });
             }
             assertThat(lc.countWords()).as("two threads x at least 100 columns").isGreaterThanOrEqualTo(2L * objects);
+            assertThat(r.stats().engineWords()).as("the footprint in Stats: the records, their slots, the columns")
+                    .isGreaterThanOrEqualTo(lc.countWords() + 2);
+            try (Reclaimer<HeaderNode> psref = Engines.create("psref", n -> { })) {
+                psref.join();
+                assertThat(psref.stats().engineWords()).as("psref: no per-node words, a record and its slots per thread")
+                        .isLessThan(16);
+            }
             other.run(o::close);
         }
     }
