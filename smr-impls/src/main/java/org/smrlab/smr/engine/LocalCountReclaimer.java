@@ -74,9 +74,7 @@ import org.smrlab.smr.checked.Rule;
  * {@code SmrHeader} get their column and mark from a side table under a lock: correct, but slow.
  */
 public final class LocalCountReclaimer<T> extends PassiveReferences<T> {
-    /** The header's draining mark (NetBSD: {@code lc_totalp != NULL}). */
-    static final long DRAINING = 1L << 62;
-    /** The header's column, plus one (0: no column yet). */
+    /** The header's column, plus one (0: no column yet); the draining mark is {@link PassiveReferences#DRAINING}. */
     static final long COLUMN = DRAINING - 1;
     /** A batch's drain goal before the drain has begun (every seal resets it to this). */
     static final long NOT_DRAINING = 0;

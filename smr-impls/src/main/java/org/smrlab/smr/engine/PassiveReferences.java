@@ -49,6 +49,9 @@ import org.smrlab.smr.checked.SmrMisuseException;
  * @param <T> the node type
  */
 abstract class PassiveReferences<T> extends AbstractReclaimer<T> {
+    /** The node's header bit that marks it being destroyed: psref's {@code prt_draining}, localcount's {@code lc_totalp != NULL}. */
+    static final long DRAINING = 1L << 62;
+
     final PserializeReclaimer<Object> psz;
     final int slots;
     final boolean checked;

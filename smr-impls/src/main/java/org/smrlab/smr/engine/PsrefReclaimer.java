@@ -3,6 +3,9 @@ package org.smrlab.smr.engine;
 import java.util.Collections;
 import java.util.IdentityHashMap;
 import java.util.Set;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.Condition;
+import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Consumer;
 import org.smrlab.smr.checked.Rule;
 
@@ -23,9 +26,10 @@ import org.smrlab.smr.checked.Rule;
  * {@link PassiveReferences}) waits, node by node, until no record's slot names it: each check is
  * a pass over every thread's slots, O(threads) per node, as NetBSD's cross-call is O(CPUs).
  * Costs: acquire and release O(1) and uncontended; destroy O(threads) per node, blocking while a
- * reference is held; space O(threads) for the lists + O(references) + O(targets) (nothing per node
- * here: NetBSD's {@code struct psref_target} holds only the draining flag, which the lab keeps, in
- * checked mode only, in a set of the nodes being destroyed).
+ * reference is held; space O(threads) for the lists + O(references) + O(targets): NetBSD's
+ * {@code struct psref_target} is a draining flag (and the class), here a bit of the node's
+ * {@link SmrHeader} word, which tells a release to wake the destroyer and checked mode's acquire to
+ * refuse the reference (a node without a header is marked in checked mode only, in a set).
  *
  * <h2>Barrier pairs</h2>
  * <table>
@@ -50,10 +54,10 @@ import org.smrlab.smr.checked.Rule;
  * <h2>Differences from NetBSD, and why</h2>
  * Destroys are batched: the pool retires nodes one by one and the lab measures every engine per
  * batch; NetBSD's callers destroy one target at a time, which {@code batch=1} reproduces. Between
- * rounds the destroyer waits with the lab's backoff (spin, yield, then 50 µs naps) where NetBSD
- * sleeps on the class's condition variable for at most one tick ({@code cv_timedwait(..., 1)}: the
- * broadcast of a {@code psref_release} on a draining target only shortens the wait, as the source
- * says); a round reads every thread's slots itself, since a Java thread cannot be sent a cross-call.
+ * rounds the destroyer sleeps on the class's condition for at most a tick, as NetBSD's
+ * {@code cv_timedwait(..., 1)} does (1 ms here, a tick at HZ=1000), woken early by a release of a
+ * draining node; a round reads every thread's slots itself, since a Java thread cannot be sent a
+ * cross-call.
  * References live in a fixed number of slots per session rather than in caller-supplied
  * {@code struct psref}s on an unbounded list.
  */
@@ -67,8 +71,14 @@ public final class PsrefReclaimer<T> extends PassiveReferences<T> {
             .retireBlocks().sectionsMaySleep()
             .factory(PsrefReclaimer::new);
 
-    /** Nodes being destroyed (NetBSD's prt_draining), kept only in checked mode; guarded by itself. */
-    private final Set<Object> draining = Collections.newSetFromMap(new IdentityHashMap<>());
+    /** The longest the destroyer sleeps between rounds: one tick (NetBSD's {@code cv_timedwait(..., 1)}, at HZ=1000). */
+    static final long TICK_NANOS = TimeUnit.MILLISECONDS.toNanos(1);
+
+    /** The class's lock and condition ({@code prc_lock}, {@code prc_cv}): a release on a draining node wakes the destroyer. */
+    private final ReentrantLock lock = new ReentrantLock();
+    private final Condition released = lock.newCondition();
+    /** Nodes without an SmrHeader being destroyed, kept in checked mode only (for the diagnostic); guarded by itself. */
+    private final Set<Object> drainingForeign = Collections.newSetFromMap(new IdentityHashMap<>());
 
     public PsrefReclaimer(KnobValues config, Consumer<? super T> free) {
         super(config, free, config.intValue("slots"));
@@ -77,6 +87,19 @@ public final class PsrefReclaimer<T> extends PassiveReferences<T> {
     @Override
     protected AbstractSession<T> newSession() {
         return new PsrefSession<>(this);
+    }
+
+    /** prt_draining: the node is being destroyed (its header's mark; a node without a header only in checked mode). */
+    boolean draining(Object node) {
+        if (node instanceof SmrHeader h) {
+            return (h.smrHeader() & DRAINING) != 0;
+        }
+        if (!checked) {
+            return false;
+        }
+        synchronized (drainingForeign) {
+            return drainingForeign.contains(node);
+        }
     }
 
     /** psreffed_p: whether any thread's reference slots name {@code node}. */
@@ -102,13 +125,9 @@ public final class PsrefReclaimer<T> extends PassiveReferences<T> {
         /** psref_acquire: the node joins this thread's list. */
         @Override
         void acquire(int slot, Object node) {
-            if (psref.checked) {
-                synchronized (psref.draining) {
-                    if (psref.draining.contains(node)) {
-                        throw psref.misuse(Rule.ACQUIRE_AFTER_RETIRE, "protect() took a reference on a node that is being "
-                                + "destroyed: it was retired while still reachable (NetBSD asserts \"psref target already destroyed\")");
-                    }
-                }
+            if (psref.checked && psref.draining(node)) {
+                throw psref.misuse(Rule.ACQUIRE_AFTER_RETIRE, "protect() took a reference on a node that is being "
+                        + "destroyed: it was retired while still reachable (NetBSD asserts \"psref target already destroyed\")");
             }
             record.soSlot(slot, node); // release: ordered before the pserialize exit that publishes it to the destroyer
         }
@@ -119,11 +138,22 @@ public final class PsrefReclaimer<T> extends PassiveReferences<T> {
             return false;
         }
 
-        /** psref_release: the slot forgets the node (protect overwrites it with the next one itself). */
+        /**
+         * psref_release: the slot forgets the node (protect overwrites it with the next one itself); if
+         * the node is being destroyed, wake the destroyer (an optimization: it also wakes by itself).
+         */
         @Override
         void release(int slot, Object node) {
             if (held[slot] == null) {
                 record.soSlot(slot, null); // release: the uses of the node happen-before a scan that sees it gone
+            }
+            if (node instanceof SmrHeader h && (h.smrHeader() & DRAINING) != 0) {
+                psref.lock.lock();
+                try {
+                    psref.released.signalAll();
+                } finally {
+                    psref.lock.unlock();
+                }
             }
         }
 
@@ -131,13 +161,21 @@ public final class PsrefReclaimer<T> extends PassiveReferences<T> {
          * psref_target_destroy begins by marking its targets draining, after the caller's
          * pserialize_perform (here: the batch's goal, reached before this is called), so that no
          * reader still inside a section that found a target before the unlink is taken for a
-         * misuse. Checked mode keeps the mark, for the diagnostic.
+         * misuse: the mark tells a release to wake the destroyer, and checked mode's acquire to
+         * refuse the reference. A node's mark is its header's bit; a node without a header is
+         * marked in checked mode only.
          */
         private void markDraining(Batch b) {
-            if (psref.checked) {
-                synchronized (psref.draining) {
-                    for (int i = 0; i < b.size; i++) {
-                        psref.draining.add(b.nodes[i]);
+            for (int i = 0; i < b.size; i++) {
+                Object node = b.nodes[i];
+                if (node instanceof SmrHeader h) {
+                    long w;
+                    do {
+                        w = h.smrHeader();
+                    } while ((w & DRAINING) == 0 && !h.casSmrHeader(w, w | DRAINING));
+                } else if (psref.checked) {
+                    synchronized (psref.drainingForeign) {
+                        psref.drainingForeign.add(node);
                     }
                 }
             }
@@ -158,14 +196,17 @@ public final class PsrefReclaimer<T> extends PassiveReferences<T> {
             return true;
         }
 
-        /** psref_target_destroy, node by node: wait until no thread references it. */
+        /**
+         * psref_target_destroy, node by node: until no thread references it, a round of psreffed_p,
+         * then a sleep of at most a tick on the class's condition, which a release of a draining
+         * node signals.
+         */
         @Override
         protected void awaitReleased(Batch b) {
             markDraining(b);
             counters.waited();
             for (int i = 0; i < b.size; i++) {
                 Object node = b.nodes[i];
-                Backoff backoff = null;
                 for (;;) {
                     counters.scan();
                     if (!psref.referenced(node, psref.registry.snapshot())) {
@@ -174,20 +215,29 @@ public final class PsrefReclaimer<T> extends PassiveReferences<T> {
                     if (holds(node)) {
                         throw selfDeadlock(node);
                     }
-                    if (backoff == null) {
-                        backoff = new Backoff();
+                    psref.lock.lock();
+                    try {
+                        psref.released.awaitNanos(TICK_NANOS); // a timed wait: the wake-up is an optimization
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                        throw new IllegalStateException(psref.name() + ": interrupted while destroying a node", e);
+                    } finally {
+                        psref.lock.unlock();
                     }
-                    backoff.pause();
                 }
             }
             forget(b);
         }
 
+        /** Destroyed: the marks go (a node the pool hands out again starts clean). */
         private void forget(Batch b) {
-            if (psref.checked) {
-                synchronized (psref.draining) {
-                    for (int i = 0; i < b.size; i++) {
-                        psref.draining.remove(b.nodes[i]);
+            for (int i = 0; i < b.size; i++) {
+                Object node = b.nodes[i];
+                if (node instanceof SmrHeader h) {
+                    h.smrHeader(h.smrHeader() & ~DRAINING); // only the destroyer writes a psref node's word
+                } else if (psref.checked) {
+                    synchronized (psref.drainingForeign) {
+                        psref.drainingForeign.remove(node);
                     }
                 }
             }
