@@ -207,23 +207,26 @@ public final class PsrefReclaimer<T> extends PassiveReferences<T> {
             counters.waited();
             for (int i = 0; i < b.size; i++) {
                 Object node = b.nodes[i];
-                for (;;) {
-                    counters.scan();
-                    if (!psref.referenced(node, psref.registry.snapshot())) {
-                        break;
-                    }
-                    if (holds(node)) {
-                        throw selfDeadlock(node);
-                    }
-                    psref.lock.lock();
-                    try {
+                if (holds(node)) {
+                    throw selfDeadlock(node);
+                }
+                psref.lock.lock();
+                try {
+                    for (;;) {
+                        // Each round under the lock: a release that signalled before this round began is
+                        // already visible to it, so only a release racing the round itself can leave the
+                        // destroyer to its timed wait.
+                        counters.scan();
+                        if (!psref.referenced(node, psref.registry.snapshot())) {
+                            break;
+                        }
                         psref.released.awaitNanos(TICK_NANOS); // a timed wait: the wake-up is an optimization
-                    } catch (InterruptedException e) {
-                        Thread.currentThread().interrupt();
-                        throw new IllegalStateException(psref.name() + ": interrupted while destroying a node", e);
-                    } finally {
-                        psref.lock.unlock();
                     }
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    throw new IllegalStateException(psref.name() + ": interrupted while destroying a node", e);
+                } finally {
+                    psref.lock.unlock();
                 }
             }
             forget(b);
