@@ -18,6 +18,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.smrlab.smr.Engines;
 import org.smrlab.smr.Session;
+import org.smrlab.smr.engine.EngineType;
 
 class SmrPoolTest {
 
@@ -145,11 +146,14 @@ class SmrPoolTest {
     }
 
     /**
-     * Engines whose empty section holds nothing back: what a reader protects is what it loaded
-     * (hazard pointers and eras, references), or what was alive in the epochs it reserved (ibr: the
-     * nodes born after its reservation are free to go).
+     * Whether an empty section holds nothing back, from the catalogue: what a reader protects is
+     * what it loaded (the pointer-based family), what was alive in the eras it reserved (the
+     * era-based family: nodes born later are free to go), or what it references (the engines whose
+     * sections hold references across sleeps).
      */
-    private static final java.util.Set<String> PROTECTION_PER_POINTER = java.util.Set.of("hp", "hp-asym", "ibr", "he", "psref", "localcount");
+    private static boolean emptySectionHoldsNothing(EngineType type) {
+        return type.family() == EngineType.Family.POINTER || type.family() == EngineType.Family.ERA || type.sectionsMaySleep();
+    }
 
     /** A reader parks inside a section; get must still return at once, allocating fresh. */
     @ParameterizedTest
@@ -169,7 +173,10 @@ class SmrPoolTest {
             reader.start();
             assertThat(inside.await(5, TimeUnit.SECONDS)).isTrue();
 
-            boolean retireBlocks = engine.equals("pserialize") || engine.equals("rwlock");
+            EngineType type = Engines.type(engine);
+            // pserialize and rwlock: retire waits for every reader inside a section; psref and localcount
+            // block only on references, and this reader holds none
+            boolean retireBlocks = type.retireBlocks() && !type.sectionsMaySleep();
             AtomicReference<Throwable> failure = new AtomicReference<>();
             AtomicLong elapsed = new AtomicLong();
             Thread writer = new Thread(() -> {
@@ -204,7 +211,7 @@ class SmrPoolTest {
             assertThat(elapsed.get()).isLessThan(TimeUnit.SECONDS.toNanos(2));
             PoolStats st = pool.stats();
             assertThat(st.slowGets()).as("nothing could be reused: the pool grew").isGreaterThanOrEqualTo(1_000);
-            if (!retireBlocks && !PROTECTION_PER_POINTER.contains(engine)) {
+            if (!retireBlocks && !emptySectionHoldsNothing(type)) {
                 // these free what no reader has loaded, so they may reuse; the others must wait for the reader
                 assertThat(st.slowGets()).isEqualTo(2_000);
             }
