@@ -186,10 +186,23 @@ public final class LocalCountReclaimer<T> extends PassiveReferences<T> {
 
     static final class LocalCountSession<T> extends ReferenceSession<T> implements Births<T> {
         private final LocalCountReclaimer<T> lc;
+        /** What each slot references: the session's own bookkeeping (the counts are what others read). */
+        private final Object[] held;
 
         LocalCountSession(LocalCountReclaimer<T> lc) {
             super(lc);
             this.lc = lc;
+            this.held = new Object[slots];
+        }
+
+        @Override
+        Object held(int slot) {
+            return held[slot];
+        }
+
+        @Override
+        void hold(int slot, Object node) {
+            held[slot] = node;
         }
 
         /** localcount_init: the node gets its column (kept across reuse) and loses any draining mark. */

@@ -111,23 +111,33 @@ abstract class PassiveReferences<T> extends AbstractReclaimer<T> {
         /** The pserialize session: read sections inside protect, grace periods for the batches. */
         final Session<Object> psz;
         final GracePeriods grace;
-        /** What each slot references (owner-only bookkeeping; engines publish what others must see). */
-        final Object[] held;
+        /** References a session holds at once. */
+        final int slots;
 
         ReferenceSession(PassiveReferences<T> refs) {
             super(refs);
             this.refs = refs;
             this.psz = refs.psz.join();
             this.grace = (GracePeriods) psz;
-            this.held = new Object[refs.slots];
+            this.slots = refs.slots;
         }
 
         // ------------------------------------------------------------------ what each engine supplies
 
-        /** Takes a reference on {@code node} for {@code slot} (psref_acquire, localcount_acquire); inside a pserialize section. */
+        /** What {@code slot} references now, or null (the owner's own read). */
+        abstract Object held(int slot);
+
+        /**
+         * Makes {@code slot} reference {@code node} (null: nothing). psref's slots are its reference
+         * list, which destroyers scan: the store is the reference's publication. localcount keeps the
+         * slots for itself: its counts are what others read.
+         */
+        abstract void hold(int slot, Object node);
+
+        /** Takes a reference on {@code node} for {@code slot} (psref_acquire, localcount_acquire), before {@link #hold}; inside a pserialize section. */
         abstract void acquire(int slot, Object node);
 
-        /** Drops the reference {@code slot} holds on {@code node}; inside a pserialize section if {@link #releaseInSection()}. */
+        /** Drops the reference {@code slot} held on {@code node}, after {@link #hold} replaced it; inside a pserialize section if {@link #releaseInSection()}. */
         abstract void release(int slot, Object node);
 
         /**
@@ -137,14 +147,19 @@ abstract class PassiveReferences<T> extends AbstractReclaimer<T> {
          */
         abstract boolean releaseInSection();
 
-        /** Whether this session itself references {@code node} now. */
-        final boolean holds(Object node) {
-            for (Object h : held) {
-                if (h == node) {
-                    return true;
+        /** The slot in which this session references {@code node}, or -1. */
+        final int slotOf(Object node) {
+            for (int i = 0; i < slots; i++) {
+                if (held(i) == node) {
+                    return i;
                 }
             }
-            return false;
+            return -1;
+        }
+
+        /** Whether this session itself references {@code node} now. */
+        final boolean holds(Object node) {
+            return slotOf(node) >= 0;
         }
 
         // ------------------------------------------------------------------ the read side
@@ -163,18 +178,18 @@ abstract class PassiveReferences<T> extends AbstractReclaimer<T> {
 
         @Override
         public T protect(int slot, AtomicReference<T> source) {
-            if (slot < 0 || slot >= held.length) {
-                throw new IllegalArgumentException(refs.name() + ": reference slot " + slot + " out of range 0.." + (held.length - 1));
+            if (slot < 0 || slot >= slots) {
+                throw new IllegalArgumentException(refs.name() + ": reference slot " + slot + " out of range 0.." + (slots - 1));
             }
             psz.enter();
             try {
                 T p = source.getAcquire();
-                Object old = held[slot];
+                Object old = held(slot);
                 if (p != old) {
                     if (p != null) {
                         acquire(slot, p);
                     }
-                    held[slot] = p;
+                    hold(slot, p);
                     if (old != null) {
                         release(slot, old);
                     }
@@ -187,8 +202,8 @@ abstract class PassiveReferences<T> extends AbstractReclaimer<T> {
 
         private void releaseAll() {
             boolean any = false;
-            for (Object h : held) {
-                any |= h != null;
+            for (int i = 0; i < slots; i++) {
+                any |= held(i) != null;
             }
             if (!any) {
                 return;
@@ -198,10 +213,10 @@ abstract class PassiveReferences<T> extends AbstractReclaimer<T> {
                 psz.enter();
             }
             try {
-                for (int i = 0; i < held.length; i++) {
-                    Object h = held[i];
+                for (int i = 0; i < slots; i++) {
+                    Object h = held(i);
                     if (h != null) {
-                        held[i] = null;
+                        hold(i, null);
                         release(i, h);
                     }
                 }
@@ -218,7 +233,7 @@ abstract class PassiveReferences<T> extends AbstractReclaimer<T> {
         public void retire(T node) {
             if (refs.checked && holds(node)) {
                 throw refs.misuse(Rule.RETIRE_WHILE_REFERENCED, "retire() of a node this session still references (slot "
-                        + java.util.Arrays.asList(held).indexOf(node) + "); the destroy would wait for it forever");
+                        + slotOf(node) + "); the destroy would wait for it forever");
             }
             super.retire(node);
         }
@@ -251,7 +266,7 @@ abstract class PassiveReferences<T> extends AbstractReclaimer<T> {
         /** Thrown instead of waiting forever for a reference the waiting thread itself holds. */
         final IllegalStateException selfDeadlock(Object node) {
             return new IllegalStateException(refs.name() + ": destroying a node that this thread still references (slot "
-                    + java.util.Arrays.asList(held).indexOf(node) + ") would wait forever; release it (exit) before retiring it");
+                    + slotOf(node) + ") would wait forever; release it (exit) before retiring it");
         }
 
         @Override

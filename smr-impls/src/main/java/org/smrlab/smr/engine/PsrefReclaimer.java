@@ -122,14 +122,28 @@ public final class PsrefReclaimer<T> extends PassiveReferences<T> {
             this.psref = psref;
         }
 
-        /** psref_acquire: the node joins this thread's list. */
+        /** psref_acquire's diagnostic; the reference itself is {@link #hold}'s store into the list. */
         @Override
         void acquire(int slot, Object node) {
             if (psref.checked && psref.draining(node)) {
                 throw psref.misuse(Rule.ACQUIRE_AFTER_RETIRE, "protect() took a reference on a node that is being "
                         + "destroyed: it was retired while still reachable (NetBSD asserts \"psref target already destroyed\")");
             }
-            record.soSlot(slot, node); // release: ordered before the pserialize exit that publishes it to the destroyer
+        }
+
+        @Override
+        Object held(int slot) {
+            return record.lpSlot(slot);
+        }
+
+        /**
+         * The node joins (null: leaves) this thread's list, the record's slot, with a release store:
+         * inside protect's pserialize section it is ordered before the section's exit, which publishes
+         * it to the destroyer; at exit the uses of the node happen-before a scan that sees it gone.
+         */
+        @Override
+        void hold(int slot, Object node) {
+            record.soSlot(slot, node);
         }
 
         /** psref_release takes no pserialize section: the destroy reads the slot with acquire. */
@@ -139,14 +153,11 @@ public final class PsrefReclaimer<T> extends PassiveReferences<T> {
         }
 
         /**
-         * psref_release: the slot forgets the node (protect overwrites it with the next one itself); if
-         * the node is being destroyed, wake the destroyer (an optimization: it also wakes by itself).
+         * psref_release, after {@link #hold} took the node out of the list: if the node is being
+         * destroyed, wake the destroyer (an optimization: it also wakes by itself).
          */
         @Override
         void release(int slot, Object node) {
-            if (held[slot] == null) {
-                record.soSlot(slot, null); // release: the uses of the node happen-before a scan that sees it gone
-            }
             if (node instanceof SmrHeader h && (h.smrHeader() & DRAINING) != 0) {
                 psref.lock.lock();
                 try {
@@ -248,10 +259,7 @@ public final class PsrefReclaimer<T> extends PassiveReferences<T> {
 
         @Override
         protected void goOffline() {
-            super.goOffline();
-            for (int i = 0; i < held.length; i++) {
-                record.soSlot(i, null); // a reused record starts clean
-            }
+            super.goOffline(); // releases every reference: the slots are clean for the record's next owner
         }
     }
 }
