@@ -36,7 +36,7 @@ public final class Profiles {
     /** The engine variants the sweep runs at every batch size: defaults plus each engine's own knob. */
     public static final List<String> SWEEP_SPECS = List.of("gus", "gus-deferred", "gus-deferred:limit=4",
             "gus-deferred:limit=64", "gus-lazy", "gus-lazy:tick=10ms", "qsbr", "ebr", "hp", "hp:slots=4", "hp-asym",
-            "ibr", "ibr:freq=16", "he", "pserialize", "pserialize:coalesce=false", "psref", "localcount");
+            "ibr", "ibr:freq=16", "he", "pserialize", "pserialize:coalesce=true", "pserialize:async=true", "psref", "localcount");
 
     /** BystanderBench's groups: a bystander beside a writer that is idle, retires, advances or synchronizes. */
     private static final List<String> BYSTANDER_ANY = List.of("idle", "retiring");

@@ -61,7 +61,10 @@ public final class CheckedReclaimer<T> implements Reclaimer<T> {
     final boolean lazy;
     private final String name;
     private final Set<CheckedSession<T>> open = ConcurrentHashMap.newKeySet();
+    /** Set by the first close(): joins are refused from then on. */
     private volatile boolean closed;
+    /** Set once the engine's close() has completed; until then a close() (again) closes the engine. */
+    private volatile boolean engineClosed;
 
     /** The bits a legitimate goal has set to exactly 1 ({@link SequenceGoals#goalFormMask()}); 0 when goals are not gus sequences. */
     final long goalFormMask;
@@ -132,11 +135,13 @@ public final class CheckedReclaimer<T> implements Reclaimer<T> {
 
     /**
      * Closes the calling thread's sessions, then the engine (which waits for other threads' sessions
-     * and frees everything pending). Closing may block, so it is refused inside a read section.
+     * and frees everything pending). Closing may block, so it is refused inside a read section. If
+     * the engine's close gives up (a session of another thread still open), a later close() tries
+     * again: it is all or nothing, as the engine's.
      */
     @Override
     public void close() {
-        if (closed) {
+        if (engineClosed) {
             return;
         }
         Sleepable.assertSleepable("Reclaimer.close() of " + name);
@@ -147,7 +152,8 @@ public final class CheckedReclaimer<T> implements Reclaimer<T> {
                 s.close();
             }
         }
-        inner.close();
+        inner.close(); // throws if it gives up; engineClosed stays false
+        engineClosed = true;
     }
 
     @Override

@@ -6,7 +6,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
 import org.smrlab.smr.Reclaimer;
@@ -22,17 +21,54 @@ import org.smrlab.smr.Stats;
  * <li><b>Freeing.</b> Every free goes through {@link #freeBatch}: it calls the free function once
  *     per node and counts, in the freeing thread's own counters. It reads no other thread's
  *     counters: summing pending over every record there (a cross-core load per thread, per batch)
- *     would put the statistics on the retire path they measure.</li>
+ *     would put the statistics on the retire path they measure. A free function that throws does
+ *     not stop the batch: the other nodes are freed, then the first failure is rethrown to whoever
+ *     called (retire, flush, barrier or close).</li>
  * <li><b>Peak pending</b> is the highest {@code pending} any {@link #stats()} snapshot has seen:
  *     a monitor that wants peaks samples (the bench's profiler calls {@code stats()} about every
  *     millisecond, the torture harness every 5 ms); a domain nobody samples reports the pending
  *     count of its snapshots only. See {@link Stats#peakPending()}.</li>
  * <li><b>Hand-on.</b> A closing session seals its partial batch and hands all its batches here;
- *     goals are domain-wide values (a clock, an epoch, a generation), so any other session can adopt
- *     them and free them when their goal is reached. Nothing is freed early and nothing is lost.</li>
- * <li><b>close().</b> Closes the caller's own sessions, waits (bounded) for other threads to close
- *     theirs, adopts the sessions of threads that died without closing, stops helpers, and frees
- *     every batch left: with every session closed no reader can be inside a section.</li>
+ *     any other session adopts them on its next seal, flush or barrier and frees them once their
+ *     goal is reached. A goal is only meaningful against the clock that issued it, so adoption asks
+ *     the adopter what a handed-on goal means to it ({@link AbstractSession#adoptedGoal}). Which
+ *     clock each engine's goals come from, and why adoption is sound:
+ *     <table>
+ *     <tr><th>engine</th><th>goal</th><th>judged against</th><th>why an adopter may judge it</th></tr>
+ *     <tr><td>gus, gus-deferred, gus-lazy</td><td>the shared write clock (lazy: the shared (seq, tick)
+ *         clock + 4; deferred: clock + 2, unwritten)</td><td>the shared read hand, raised by a scan of
+ *         every record</td><td>one domain-wide clock; the sealer's fence and advance order its unlinks
+ *         before the goal, and any thread's poll is the same fence-and-scan pair</td></tr>
+ *     <tr><td>qsbr</td><td>the shared grace-period counter</td><td>every online record's copy</td>
+ *         <td>domain-wide; the closed sealer is offline (skipped), the adopter's own record must pass
+ *         the goal, i.e. announce a quiescent state after adopting</td></tr>
+ *     <tr><td>ebr</td><td>the shared epoch + 2</td><td>the shared epoch</td><td>domain-wide</td></tr>
+ *     <tr><td>pserialize</td><td>a grace-period generation of the domain</td><td>the domain's completed
+ *         generations</td><td>domain-wide: a generation completes only after a grace period that began
+ *         after the request</td></tr>
+ *     <tr><td>hp</td><td>none: adopted nodes join the adopter's retired list</td><td>every hazard, in the
+ *         adopter's next scan</td><td>the scan fences after the adoption, which happens-after the
+ *         hand-on; hazards are checked, no clock</td></tr>
+ *     <tr><td>rwlock</td><td>the sealing session's own write-cycle count + 1</td><td>the adopter's own
+ *         count</td><td>not as sealed: a private clock. Re-stamped at adoption with the adopter's
+ *         count + 1, so it waits for a write-lock cycle that begins after the adoption (see
+ *         {@link RwLockReclaimer})</td></tr>
+ *     <tr><td>none, broken</td><td>none</td><td>never reached / always reached</td><td>by design</td></tr>
+ *     </table>
+ *     Handed-on batches left when the domain closes are freed by close() itself, without a goal:
+ *     with every session closed, no reader can be inside a section.</li>
+ * <li><b>close() is all or nothing.</b> It first refuses new sessions (under the registry's lock,
+ *     so a join racing the close either registers before the close looks at the sessions, and is
+ *     waited for, or fails with "join() after close()"), closes the caller's own sessions, abandons
+ *     the sessions of threads that died without closing, and waits (bounded by
+ *     {@link #setCloseWait}, 10 s by default) for other live threads to close theirs. If one does
+ *     not, close() gives up with an {@link IllegalStateException} <em>before</em> touching anything
+ *     else: the batches stay pending (handed on, or in the sessions still open), helper threads keep
+ *     running for those sessions, and a later close() starts over. Once every session is closed it
+ *     stops the helpers (a helper that will not stop fails the close the same way), frees every
+ *     handed-on batch, even when the free function throws on some node (the first failure is
+ *     rethrown once all are freed), and only then counts as closed. One close runs at a time; a
+ *     close() after one that completed returns at once.</li>
  * </ul>
  */
 public abstract class AbstractReclaimer<T> implements Reclaimer<T> {
@@ -46,7 +82,7 @@ public abstract class AbstractReclaimer<T> implements Reclaimer<T> {
         }
     }
 
-    /** How long close() waits for sessions of other live threads before it gives up with a message. */
+    /** How long close() waits for sessions of other live threads before it gives up with a message, unless set. */
     static final long CLOSE_WAIT_NANOS = TimeUnit.SECONDS.toNanos(10);
 
     protected final KnobValues config;
@@ -56,7 +92,13 @@ public abstract class AbstractReclaimer<T> implements Reclaimer<T> {
     /** Counters of work done outside any session (close(), helper threads): written under {@code this}, read opaque. */
     private final Counters domainCounters = new Counters();
     private final AtomicLong peakPending = new AtomicLong();
-    private final AtomicBoolean closed = new AtomicBoolean();
+    /** One close() at a time; guards {@code closed}'s transition to true. */
+    private final Object closeLock = new Object();
+    /** Set once a close() has completed: every node freed, every helper stopped. */
+    private volatile boolean closed;
+
+    private volatile long closeWaitNanos = CLOSE_WAIT_NANOS;
+    private volatile FaultInjector faults;
 
     private final Object orphanLock = new Object();
     private Batch orphanHead, orphanTail; // guarded by orphanLock
@@ -80,10 +122,14 @@ public abstract class AbstractReclaimer<T> implements Reclaimer<T> {
 
     @Override
     public final Session<T> join() {
-        if (closed.get()) {
-            throw new IllegalStateException(name() + ": join() after close()");
+        if (registry.refusesOwners()) {
+            throw joinAfterClose();
         }
-        return newSession();
+        return newSession(); // the session's registration checks again, under the registry's lock
+    }
+
+    final IllegalStateException joinAfterClose() {
+        return new IllegalStateException(name() + ": join() after close()");
     }
 
     @Override
@@ -210,15 +256,42 @@ public abstract class AbstractReclaimer<T> implements Reclaimer<T> {
 
     @Override
     public final void close() {
-        if (!closed.compareAndSet(false, true)) {
-            return;
+        synchronized (closeLock) {
+            if (closed) {
+                return;
+            }
+            registry.refuseOwners(); // from here on no session can register, so the set below only shrinks
+            awaitSessionsClosed();
+            stopHelpers();
+            List<Thread> running = new ArrayList<>();
+            for (Thread t : helperThreads()) {
+                if (t.isAlive()) {
+                    running.add(t);
+                }
+            }
+            if (!running.isEmpty()) {
+                throw new IllegalStateException(name() + ": close() could not stop helper threads " + running
+                        + "; nothing was freed, close() again to retry");
+            }
+            RuntimeException failure = freeHandedOn();
+            closed = true; // every node has been handed to free exactly once, every helper has stopped
+            if (failure != null) {
+                throw failure;
+            }
         }
+    }
+
+    /**
+     * Closes the caller's sessions, abandons those of dead threads, and waits for the others; throws,
+     * changing nothing else, if some are still open when the close wait runs out.
+     */
+    private void awaitSessionsClosed() {
         Thread me = Thread.currentThread();
-        long deadline = System.nanoTime() + CLOSE_WAIT_NANOS;
+        long wait = closeWaitNanos;
+        long deadline = System.nanoTime() + wait;
         for (;;) {
-            List<AbstractSession<?>> open = registry.owners();
             List<String> waitingFor = new ArrayList<>();
-            for (AbstractSession<?> s : open) {
+            for (AbstractSession<?> s : registry.owners()) {
                 if (s.ownerThread == me) {
                     s.close();
                 } else if (!s.ownerThread.isAlive()) {
@@ -229,34 +302,74 @@ public abstract class AbstractReclaimer<T> implements Reclaimer<T> {
                 }
             }
             if (waitingFor.isEmpty()) {
-                break;
+                return;
             }
-            if (System.nanoTime() > deadline) {
-                throw new IllegalStateException(name() + ": close() waited "
-                        + TimeUnit.NANOSECONDS.toSeconds(CLOSE_WAIT_NANOS) + " s for sessions still open on threads "
-                        + waitingFor + "; close every session before its domain");
+            if (System.nanoTime() - deadline > 0) {
+                throw new IllegalStateException(name() + ": close() waited " + Durations.format(wait)
+                        + " for sessions still open on threads " + waitingFor + " (a reader still inside, or a session"
+                        + " never closed); nothing was freed and helpers keep running: close every session, then close() again");
             }
             sleepQuietly(1);
         }
-        stopHelpers();
-        // Every session is closed, so no reader is inside a section: all that is pending is safe.
+    }
+
+    /** Frees every handed-on batch; a free that throws does not stop the others. Returns the first failure. */
+    private RuntimeException freeHandedOn() {
+        RuntimeException failure = null;
         Batch b = takeOrphans();
         synchronized (this) {
             while (b != null) {
                 Batch next = b.next;
                 b.next = null;
-                freeBatch(b, domainCounters);
+                try {
+                    freeBatch(b, domainCounters);
+                } catch (RuntimeException e) {
+                    if (failure == null) {
+                        failure = e;
+                    }
+                }
                 b = next;
             }
         }
+        return failure;
     }
 
     /** Stops helper threads (the lazy ticker); called once by close(). */
     protected void stopHelpers() {
     }
 
-    protected final boolean isClosed() {
-        return closed.get();
+    /** The domain's helper threads (the lazy ticker), for tests and the torture harness; empty for most engines. */
+    public List<Thread> helperThreads() {
+        return List.of();
+    }
+
+    /**
+     * How long {@link #close()} waits for the sessions of other live threads before it gives up
+     * (default 10 s). Tests and the torture harness shorten it.
+     */
+    public final void setCloseWait(java.time.Duration wait) {
+        if (wait.isNegative()) {
+            throw new IllegalArgumentException(name() + ": close wait must not be negative, got " + wait);
+        }
+        closeWaitNanos = wait.toNanos();
+    }
+
+    /** Installs a fault injector (null removes it); see {@link FaultInjector}. */
+    public final void injectFaults(FaultInjector injector) {
+        faults = injector;
+    }
+
+    /** A fault-injection point: throws {@link FaultInjector.InjectedFault} when the installed injector says so. */
+    final void faultPoint(FaultInjector.Point point) {
+        FaultInjector f = faults;
+        if (f != null) {
+            f.check(point);
+        }
+    }
+
+    /** Whether a close() has completed. */
+    public final boolean isClosed() {
+        return closed;
     }
 
     /** Counts work done by helper threads under the domain lock. */

@@ -44,7 +44,11 @@ public abstract class AbstractSession<T> implements Session<T> {
         this.domain = domain;
         this.ownerThread = Thread.currentThread();
         this.batchSize = domain.batch;
-        this.record = domain.registry.acquire(this);
+        ThreadRecord r = domain.registry.acquire(this);
+        if (r == null) {
+            throw domain.joinAfterClose();
+        }
+        this.record = r;
         this.counters = record.counters;
         this.open = new Batch(batchSize);
     }
@@ -60,8 +64,18 @@ public abstract class AbstractSession<T> implements Session<T> {
     /** Waits until {@code goal} is reached. */
     protected abstract void awaitGoal(long goal);
 
-    /** Called after a seal caused by {@link #retire}; the blocking engines wait here. */
+    /** Called after a seal caused by {@link #retire}; the blocking engines wait here, through {@link #block}. */
     protected void afterSealFromRetire(long goal) {
+    }
+
+    /**
+     * The pipeline's blocking wait for {@code goal} ({@link #barrier()}, the blocking engines'
+     * retire): a {@link FaultInjector.Point#WAIT} fault point, then {@link #awaitGoal}. A wait that
+     * fails (injected, or interrupted) throws to the caller; the batch stays sealed in the FIFO.
+     */
+    protected final void block(long goal) {
+        domain.faultPoint(FaultInjector.Point.WAIT);
+        awaitGoal(goal);
     }
 
     /**
@@ -88,6 +102,19 @@ public abstract class AbstractSession<T> implements Session<T> {
 
     /** Restores the record's idle value as the session leaves (leaving any section it is in). */
     protected abstract void goOffline();
+
+    /**
+     * The goal of a batch handed on by another session, in this session's terms. A goal is only
+     * meaningful against the clock that issued it: engines whose goals come from one domain-wide
+     * clock (a sequence, an epoch, a counter, a generation) keep it as sealed, which is the default.
+     * An engine whose clock is private to the session (rwlock's write cycles) returns a fresh goal
+     * from its own clock, as UMA stamps a bucket freed from another domain with a fresh sequence:
+     * the batch then waits for something that begins after the adoption, hence after every unlink
+     * of the closed session (its hand-on happens-before the adoption, through the domain's lock).
+     */
+    protected long adoptedGoal(long sealedGoal) {
+        return sealedGoal;
+    }
 
     // ------------------------------------------------------------------ retire pipeline
 
@@ -142,20 +169,33 @@ public abstract class AbstractSession<T> implements Session<T> {
         recycle(b);
     }
 
-    /** Handed-on batches are older than ours as a rule, so they go to the front. */
+    /**
+     * Takes the batches handed on by closed sessions. Kept goals are older than ours as a rule, so
+     * those batches go to the front; re-stamped ones are as new as a batch sealed now, so they go to
+     * the back. Either way goals stay in order along the FIFO, which {@link #reclaim} relies on.
+     */
     private void adoptOrphans() {
         Batch chain = domain.takeOrphans();
         if (chain == null) {
             return;
         }
+        boolean restamped = false;
         Batch last = chain;
-        while (last.next != null) {
-            last = last.next;
+        for (Batch b = chain; b != null; b = b.next) {
+            long goal = adoptedGoal(b.goal);
+            restamped |= goal != b.goal;
+            b.goal = goal;
+            last = b;
         }
-        last.next = head;
-        head = chain;
-        if (tail == null) {
+        if (head == null) {
+            head = chain;
             tail = last;
+        } else if (restamped) {
+            tail.next = chain;
+            tail = last;
+        } else {
+            last.next = head;
+            head = chain;
         }
     }
 
@@ -185,7 +225,7 @@ public abstract class AbstractSession<T> implements Session<T> {
         Batch b;
         while ((b = head) != null) {
             if (!reached(b.goal)) {
-                awaitGoal(b.goal);
+                block(b.goal);
             }
             if (!released(b)) {
                 awaitReleased(b);

@@ -93,6 +93,7 @@ public final class EngineType {
     private final boolean unsafeByDesign;
     private final boolean lazyClock;
     private final boolean sectionsMaySleep;
+    private final boolean protectionPerLoad;
 
     private EngineType(Builder b) {
         this.name = b.name;
@@ -111,6 +112,7 @@ public final class EngineType {
         this.unsafeByDesign = b.unsafeByDesign;
         this.lazyClock = b.lazyClock;
         this.sectionsMaySleep = b.sectionsMaySleep;
+        this.protectionPerLoad = b.protectionPerLoad;
     }
 
     private <V> V require(V value, String what) {
@@ -213,6 +215,15 @@ public final class EngineType {
         return sectionsMaySleep;
     }
 
+    /**
+     * A reader holds back only what it loaded with {@code protect} (a hazard, an era, a reference):
+     * a section that loaded nothing holds nothing back, and memory stays bounded under a stalled
+     * reader. Otherwise a section holds back everything retired after it began (a grace period).
+     */
+    public boolean protectionPerLoad() {
+        return protectionPerLoad;
+    }
+
     @Override
     public String toString() {
         return name;
@@ -234,6 +245,7 @@ public final class EngineType {
         private boolean unsafeByDesign;
         private boolean lazyClock;
         private boolean sectionsMaySleep;
+        private boolean protectionPerLoad;
 
         private Builder(String name) {
             this.name = name;
@@ -301,6 +313,12 @@ public final class EngineType {
         /** Its sections hold references that may be kept across sleeps (see {@link EngineType#sectionsMaySleep()}). */
         public Builder sectionsMaySleep() {
             sectionsMaySleep = true;
+            return this;
+        }
+
+        /** A reader holds back only what it loaded (see {@link EngineType#protectionPerLoad()}). */
+        public Builder protectionPerLoad() {
+            protectionPerLoad = true;
             return this;
         }
 

@@ -159,6 +159,7 @@ abstract class EraSession<T> extends AbstractSession<T> {
         scan();
         while (count > 0) {
             if (backoff == null) {
+                domain.faultPoint(FaultInjector.Point.WAIT); // a wait that fails leaves the nodes on the retired list
                 counters.waited();
                 backoff = new Backoff();
             }

@@ -377,6 +377,11 @@ public final class GusReclaimer<T> extends AbstractReclaimer<T> implements Seque
         }
     }
 
+    @Override
+    public java.util.List<Thread> helperThreads() {
+        return ticker == null ? java.util.List.of() : java.util.List.of(ticker.thread());
+    }
+
     // ------------------------------------------------------------------ the shared clock
 
     long laWr() {

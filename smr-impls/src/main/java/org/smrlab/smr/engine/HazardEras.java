@@ -98,6 +98,7 @@ public final class HazardEras<T> extends AbstractReclaimer<T> {
             .models("Ramalhete, Correia, Brief announcement: Hazard eras (SPAA 2017); the authors' HazardEras.hpp (ConcurrencyFreaks)")
             .family(EngineType.Family.ERA)
             .knobs(Knob.batch(64), Knob.integer("slots", 2, 1, 64, "era slots per thread"))
+            .protectionPerLoad()
             .factory(HazardEras::new);
 
     private final Shared shared = new Shared();

@@ -98,6 +98,7 @@ public final class HazardPointers<T> extends AbstractReclaimer<T> {
             .knobs(Knob.batch(64), Knob.integer("slots", 2, 1, 64, "hazard slots per thread"),
                     AsymmetricBarrier.knob("fence", "fence: Michael's fenced protect; membarrier: no fence in protect, "
                             + "a membarrier per scan (as hp-asym); auto: membarrier where available"))
+            .protectionPerLoad()
             .factory(HazardPointers::new);
 
     /** The catalogue entry of {@code hp-asym}: the same engine, membarrier wherever the JVM reaches it. */
@@ -107,6 +108,7 @@ public final class HazardPointers<T> extends AbstractReclaimer<T> {
                     + "the Linux kernel's hazard-pointer proposals; Michael (IEEE TPDS 2004)")
             .family(EngineType.Family.POINTER)
             .knobs(Knob.batch(64), Knob.integer("slots", 2, 1, 64, "hazard slots per thread"), AsymmetricBarrier.knob())
+            .protectionPerLoad()
             .factory(HazardPointers::new);
 
     public HazardPointers(KnobValues config, Consumer<? super T> free) {
@@ -209,6 +211,7 @@ public final class HazardPointers<T> extends AbstractReclaimer<T> {
             adoptOrphans();
             counters.scan();
             if (hp.membarrier) {
+                hp.faultPoint(FaultInjector.Point.BARRIER); // a barrier that fails leaves the retired list as it was
                 Membarrier.barrier(); // the heavy half of the asymmetric fence: every running thread fences
                 counters.membarrier();
             }
@@ -276,6 +279,7 @@ public final class HazardPointers<T> extends AbstractReclaimer<T> {
             scan();
             while (count > 0) {
                 if (backoff == null) {
+                    hp.faultPoint(FaultInjector.Point.WAIT); // a wait that fails leaves the nodes on the retired list
                     counters.waited();
                     backoff = new Backoff();
                 }

@@ -88,7 +88,7 @@ public final class LocalCountReclaimer<T> extends PassiveReferences<T> {
             .models("NetBSD sys/kern/subr_localcount.c, localcount(9)")
             .family(EngineType.Family.BLOCKING)
             .knobs(Knob.batch(64), Knob.integer("slots", 2, 1, 64, "references a session holds at once"), AsymmetricBarrier.knob())
-            .retireBlocks().sectionsMaySleep()
+            .retireBlocks().sectionsMaySleep().protectionPerLoad()
             .factory(LocalCountReclaimer::new);
 
     private final ReentrantLock interlock = new ReentrantLock();

@@ -257,7 +257,7 @@ abstract class PassiveReferences<T> extends AbstractReclaimer<T> {
         /** The retiring thread destroys its full batch: one grace period, then every reference drained. */
         @Override
         protected void afterSealFromRetire(Batch sealed) {
-            grace.await(sealed.goal);
+            block(sealed.goal); // the pipeline's blocking wait (its fault point, then the grace period)
             if (!released(sealed)) {
                 awaitReleased(sealed);
             }

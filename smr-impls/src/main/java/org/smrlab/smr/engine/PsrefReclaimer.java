@@ -68,7 +68,7 @@ public final class PsrefReclaimer<T> extends PassiveReferences<T> {
             .models("NetBSD sys/kern/subr_psref.c, psref(9)")
             .family(EngineType.Family.BLOCKING)
             .knobs(Knob.batch(64), Knob.integer("slots", 2, 1, 64, "references a session holds at once"), AsymmetricBarrier.knob())
-            .retireBlocks().sectionsMaySleep()
+            .retireBlocks().sectionsMaySleep().protectionPerLoad()
             .factory(PsrefReclaimer::new);
 
     /** The longest the destroyer sleeps between rounds: one tick (NetBSD's {@code cv_timedwait(..., 1)}, at HZ=1000). */

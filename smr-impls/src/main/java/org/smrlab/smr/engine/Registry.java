@@ -29,6 +29,7 @@ final class Registry {
     private final int eraSlots;
     private final long eraIdle;
     private ThreadRecord[] records = new ThreadRecord[0];
+    private volatile boolean refusing; // set by the domain's close(); written under the lock
 
     Registry(long idle, int hazardSlots) {
         this(idle, hazardSlots, 0, 0);
@@ -46,8 +47,15 @@ final class Registry {
         return (ThreadRecord[]) RECORDS.getAcquire(this);
     }
 
-    /** Takes a free record, or makes a new one; the record's word holds the idle value. */
+    /**
+     * Takes a free record, or makes a new one; the record's word holds the idle value. Returns null
+     * once the domain's close() has begun: a join that raced the close must fail, not register a
+     * session the close no longer sees.
+     */
     synchronized ThreadRecord acquire(AbstractSession<?> owner) {
+        if (refusing) {
+            return null;
+        }
         ThreadRecord[] rs = records;
         for (ThreadRecord r : rs) {
             if (r.owner == null) {
@@ -61,6 +69,15 @@ final class Registry {
         grown[rs.length] = r;
         RECORDS.setRelease(this, grown);
         return r;
+    }
+
+    /** From now on {@link #acquire} refuses: the domain is closing. */
+    synchronized void refuseOwners() {
+        refusing = true;
+    }
+
+    boolean refusesOwners() {
+        return refusing;
     }
 
     /** Returns a record; the caller has already restored its idle word. */

@@ -17,6 +17,17 @@ import java.util.function.Consumer;
  * read lock cannot be upgraded); checked mode reports it as a blocking call inside a section.
  * {@code flush} frees the open batch only if the write lock is free right now ({@code tryLock}),
  * since it must never wait.
+ * <p><b>Goals are write-lock cycles of the session's own.</b> A batch sealed when the session has
+ * completed n cycles is safe after cycle n + 1: that acquisition began after the seal in the
+ * session's program order, hence after every unlink of the batch, so it drained every reader that
+ * could hold one of its nodes, and every later reader's read-lock acquire synchronizes with its
+ * release and sees the unlinks. The count is private, so a batch handed on by a closing session is
+ * <em>re-stamped</em> when adopted ({@link #adoptedGoal}): it waits for the adopter's next cycle,
+ * which begins after the adoption, hence after the hand-on and the unlinks before it. Judging the
+ * closed session's count against the adopter's freed such a batch while a reader was still inside
+ * (issue 9). A single domain-wide cycle counter would not do either without more: a cycle counted
+ * after the seal may have begun before it, and reading a counter creates no happens-before edge
+ * from the sealer's unlinks to the thread whose cycle is counted.
  *
  * <h2>Barrier pairs</h2>
  * <table>
@@ -87,7 +98,7 @@ public final class RwLockReclaimer<T> extends AbstractReclaimer<T> {
 
         @Override
         protected void afterSealFromRetire(long goal) {
-            awaitGoal(goal);
+            block(goal);
         }
 
         @Override
@@ -116,8 +127,19 @@ public final class RwLockReclaimer<T> extends AbstractReclaimer<T> {
             cycles++;
         }
 
+        /** A fresh goal from this session's own cycle count (see the class notes). */
+        @Override
+        protected long adoptedGoal(long sealedGoal) {
+            return cycles + 1;
+        }
+
         @Override
         protected void goOffline() {
+            if (Thread.currentThread() != ownerThread) {
+                // abandon() by the domain's close(): the owner died; its read holds cannot be released by another thread.
+                record.depth = 0;
+                return;
+            }
             while (record.depth > 0) {
                 record.depth--;
                 read.unlock();

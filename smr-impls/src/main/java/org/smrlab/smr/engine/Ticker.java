@@ -27,7 +27,7 @@ import java.util.concurrent.locks.LockSupport;
  * in the domain's {@code membarriers} statistic.
  */
 final class Ticker implements Runnable {
-    private static final VarHandle TICKS, WANTED, SLEEPING;
+    private static final VarHandle TICKS, WANTED, SLEEPING, FAILED;
     private static final AtomicInteger IDS = new AtomicInteger();
 
     static {
@@ -36,6 +36,7 @@ final class Ticker implements Runnable {
             TICKS = l.findVarHandle(Ticker.class, "ticks", long.class);
             WANTED = l.findVarHandle(Ticker.class, "wanted", long.class);
             SLEEPING = l.findVarHandle(Ticker.class, "sleeping", boolean.class);
+            FAILED = l.findVarHandle(Ticker.class, "failedBarriers", long.class);
         } catch (ReflectiveOperationException e) {
             throw new ExceptionInInitializerError(e);
         }
@@ -48,6 +49,7 @@ final class Ticker implements Runnable {
     private long ticks;        // written by the ticker (release), read by pollers (acquire)
     private long wanted;       // the highest tick count any named goal needs; raised by CAS
     private boolean sleeping;  // the ticker is parked, or about to park (volatile accesses only)
+    private long failedBarriers; // written by the ticker thread only
     private volatile boolean stop;
 
     Ticker(long tickNanos, boolean membarrier, AbstractReclaimer<?> domain) {
@@ -64,6 +66,10 @@ final class Ticker implements Runnable {
 
     long ticks() {
         return (long) TICKS.getAcquire(this);
+    }
+
+    Thread thread() {
+        return thread;
     }
 
     long tickNanos() {
@@ -111,12 +117,34 @@ final class Ticker implements Runnable {
                 continue;
             }
             last = now - due > tickNanos ? now : due; // fell behind (idle, or a long pause): no burst of catch-up ticks
+            if (!barrier()) {
+                continue; // a tick whose barrier failed is not counted: no goal may complete without one
+            }
+            TICKS.setRelease(this, ticks + 1); // only after the barrier has completed
+        }
+    }
+
+    /**
+     * The tick's process-wide barrier (a {@link FaultInjector.Point#BARRIER} fault point in either
+     * mode); false if it failed, and the ticker lives on to try again at the next tick.
+     */
+    private boolean barrier() {
+        try {
+            domain.faultPoint(FaultInjector.Point.BARRIER);
             if (membarrier) {
                 Membarrier.barrier(); // every running thread of the process executes a full barrier
                 domain.countDomain(Counters::membarrier);
             }
-            TICKS.setRelease(this, ticks + 1); // only after the barrier has completed
+            return true;
+        } catch (RuntimeException e) {
+            FAILED.setOpaque(this, failedBarriers + 1);
+            return false;
         }
+    }
+
+    /** Ticks not counted because their barrier failed. */
+    long failedBarriers() {
+        return (long) FAILED.getOpaque(this);
     }
 
     void stop() {

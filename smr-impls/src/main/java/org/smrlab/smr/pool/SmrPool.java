@@ -318,12 +318,19 @@ public final class SmrPool<T extends PooledNode> implements AutoCloseable {
 
     /**
      * Closes the engine, which waits for readers and frees every pending node into the calling
-     * thread's cache. Every other thread must have closed its session first. Idempotent.
+     * thread's cache. Every other thread must have closed its session first. Idempotent once it has
+     * succeeded; if the engine's close gives up, a later close() tries again.
      */
     @Override
     public void close() {
-        if (closed.compareAndSet(false, true)) {
-            reclaimer.close();
+        if (closed.get()) {
+            return;
+        }
+        synchronized (closed) {
+            if (!closed.get()) {
+                reclaimer.close(); // throws if it gives up: closed stays false
+                closed.set(true);
+            }
         }
     }
 

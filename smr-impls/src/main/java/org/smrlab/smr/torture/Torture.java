@@ -11,7 +11,10 @@ import org.smrlab.smr.Engines;
 import org.smrlab.smr.Reclaimer;
 import org.smrlab.smr.Spec;
 import org.smrlab.smr.Stats;
+import org.smrlab.smr.checked.CheckedReclaimer;
+import org.smrlab.smr.engine.AbstractReclaimer;
 import org.smrlab.smr.engine.Durations;
+import org.smrlab.smr.engine.FaultInjector;
 import org.smrlab.smr.pool.PoolStats;
 import org.smrlab.smr.set.SetNode;
 import org.smrlab.smr.set.SmrHashSet;
@@ -42,8 +45,19 @@ import org.smrlab.smr.set.SmrHashSet;
  *     free, so the figure is exact); double frees and writes after free (the pool); peak pending
  *     (the engine's own peak, and a 5 ms sampler); the pool's footprint. The engine's own retired
  *     and freed counters are cross-checked against the pool's.</li>
- * <li>The {@code none} engine never frees by design: its lost count equals its retired count, is
- *     reported, and is not a failure.</li>
+ * <li><b>Leaving.</b> Writers flush every few dozen operations and call {@code barrier()} now and
+ *     then (not with a stall that lasts until the end), and end each handle with a flush, a barrier
+ *     or nothing before it is closed: sessions leave with batches sealed, waited for, or still open,
+ *     while the others read, so batches are handed on and adopted in every state.</li>
+ * <li><b>Faults.</b> Unless turned off, every 16th grace-period barrier and every 16th blocking
+ *     wait of the engine fails ({@link org.smrlab.smr.engine.FaultInjector}); a worker that sees the
+ *     failure counts it and goes on. Nothing may be lost for it.</li>
+ * <li><b>Paths.</b> After the workload, {@link Paths} runs what a steady workload never does, on a
+ *     bare domain of the same engine at batch &ge; 4: hand-on under readers, a close racing joins, a
+ *     close with a reader still inside (it must fail, then complete), a free function that throws, a
+ *     barrier that fails. Each ends with a ledger check: every retired node freed exactly once.</li>
+ * <li>The {@code none} engine never frees by design (its catalogue entry says so): its lost count
+ *     equals its retired count, is reported, and is not a failure.</li>
  * </ul>
  * Nothing here is shared between workers except the set and the stop flag: each worker slot keeps
  * its own counts, read by the main thread after joining the slot's last thread.
@@ -54,6 +68,9 @@ public final class Torture {
     private static final long STOP_WAIT_MILLIS = 30_000;
     private static final int CHURN_OPS = 512;
     private static final int REJOINS_PER_THREAD = 4;
+    /** A writer flushes every this many operations, and calls barrier() every {@link #BARRIER_EVERY}. */
+    private static final int FLUSH_EVERY = 61;
+    private static final int BARRIER_EVERY = 257;
 
     private Torture() {
     }
@@ -71,10 +88,14 @@ public final class Torture {
      * @param stalledReaders threads that park inside a section
      * @param stallNanos     how long each stall lasts; {@link #STALL_FOREVER} = until the run ends
      * @param seed           seed of every thread's random keys
+     * @param faultEvery     fail every n-th grace-period barrier and blocking wait of the workload; 0 = none
+     * @param pathRounds     how many times the {@link Paths} run after the workload (each time with the next seed); 0 = none
      */
     public record Config(String engine, double seconds, int readers, int writers, int keys, int buckets,
-                         boolean churn, int stalledReaders, long stallNanos, long seed) {
+                         boolean churn, int stalledReaders, long stallNanos, long seed, long faultEvery, int pathRounds) {
         public static final long STALL_FOREVER = -1;
+        /** The workload's default fault period: every 16th barrier and every 16th blocking wait fails. */
+        public static final long DEFAULT_FAULT_EVERY = 16;
 
         public Config {
             Engines.canonical(engine); // throws listing valid engines and knobs
@@ -86,6 +107,8 @@ public final class Torture {
             require(stalledReaders >= 0, "stalled readers must be >= 0, got " + stalledReaders);
             require(stallNanos == STALL_FOREVER || stallNanos > 0,
                     "stall must be positive or STALL_FOREVER, got " + stallNanos + " ns");
+            require(faultEvery >= 0, "faults must be >= 0 (0 = off), got " + faultEvery);
+            require(pathRounds >= 0, "path rounds must be >= 0 (0 = off), got " + pathRounds);
         }
 
         private static void require(boolean ok, String message) {
@@ -96,7 +119,7 @@ public final class Torture {
 
         /**
          * Defaults: 2 s, 2 readers, 2 writers, 128 keys, 16 buckets, churn on, one stalled reader
-         * stalling 1 ms at a time, seed 1. The stalled reader is the sharpest detector: it holds a
+         * stalling 1 ms at a time, seed 1, a fault every 16th barrier and wait, one round of the paths. The stalled reader is the sharpest detector: it holds a
          * node for a millisecond while writers recycle the key range many times over, so an engine
          * that frees early is caught in nearly every stall, where an ordinary lookup holds a node
          * for nanoseconds.
@@ -107,7 +130,8 @@ public final class Torture {
 
         public Builder toBuilder() {
             return new Builder(engine).seconds(seconds).readers(readers).writers(writers).keys(keys)
-                    .buckets(buckets).churn(churn).stalledReaders(stalledReaders).stallNanos(stallNanos).seed(seed);
+                    .buckets(buckets).churn(churn).stalledReaders(stalledReaders).stallNanos(stallNanos).seed(seed)
+                    .faultEvery(faultEvery).pathRounds(pathRounds);
         }
 
         /** The stall as text: {@code off}, {@code forever}, or a duration. */
@@ -131,6 +155,8 @@ public final class Torture {
         private int stalledReaders = 1;
         private long stallNanos = TimeUnit.MILLISECONDS.toNanos(1);
         private long seed = 1;
+        private long faultEvery = Config.DEFAULT_FAULT_EVERY;
+        private int pathRounds = 1;
 
         private Builder(String engine) {
             this.engine = engine;
@@ -194,8 +220,21 @@ public final class Torture {
             return this;
         }
 
+        /** Fail every {@code n}-th grace-period barrier and blocking wait of the workload; 0 = none. */
+        public Builder faultEvery(long n) {
+            faultEvery = n;
+            return this;
+        }
+
+        /** How many times the {@link Paths} run after the workload; 0 = not at all. */
+        public Builder pathRounds(int v) {
+            pathRounds = v;
+            return this;
+        }
+
         public Config build() {
-            return new Config(engine, seconds, readers, writers, keys, buckets, churn, stalledReaders, stallNanos, seed);
+            return new Config(engine, seconds, readers, writers, keys, buckets, churn, stalledReaders, stallNanos, seed,
+                    faultEvery, pathRounds);
         }
     }
 
@@ -220,12 +259,20 @@ public final class Torture {
      * @param footprint      the pool's peak footprint (nodes allocated and owned)
      * @param restarts       reader restarts (node unlinked under the reader, or a detection)
      * @param seed           the seed used
+     * @param faultsInjected faults injected into the workload's barriers and waits
+     * @param faultsSeen     failures the workers saw (an injected fault, or a waiter's report of one)
+     * @param paths          what each of the {@link Paths} found (empty when they did not run)
      * @param error          what went wrong besides the counts (a worker's exception, a hung thread,
      *                       a counter mismatch, a structure fault), or null
      */
     public record Result(String engine, double seconds, long ops, long reads, long writes, long stalls, long churns,
                          long detections, long lost, long retired, long freed, long doubleFrees, long writeAfterFree,
-                         long peakPending, long pendingAtEnd, long footprint, long restarts, long seed, String error) {
+                         long peakPending, long pendingAtEnd, long footprint, long restarts, long seed,
+                         long faultsInjected, long faultsSeen, List<Paths.Outcome> paths, String error) {
+
+        public Result {
+            paths = List.copyOf(paths);
+        }
 
         /** Whether the engine never frees by design (its catalogue entry says so): then lost = retired is expected. */
         public boolean neverFrees() {
@@ -236,18 +283,35 @@ public final class Torture {
             return neverFrees() ? freed == 0 && lost == retired : lost == 0;
         }
 
-        /** No detection, nothing lost (beyond {@code none}'s design), no double free, no write after free, no error. */
+        /** Use-after-free detections of the workload and of every path. */
+        public long allDetections() {
+            long n = detections;
+            for (Paths.Outcome o : paths) {
+                n += o.detections();
+            }
+            return n;
+        }
+
+        /** No detection, nothing lost (beyond {@code none}'s design), no double free, no write after free, no error, every path clean. */
         public boolean ok() {
-            return detections == 0 && clean();
+            return allDetections() == 0 && clean();
         }
 
         /** For {@code broken}: detections seen, and nothing else wrong. */
         public boolean caught() {
-            return detections > 0 && clean();
+            return allDetections() > 0 && clean();
         }
 
         private boolean clean() {
-            return error == null && doubleFrees == 0 && writeAfterFree == 0 && lostAsExpected();
+            if (error != null || doubleFrees != 0 || writeAfterFree != 0 || !lostAsExpected()) {
+                return false;
+            }
+            for (Paths.Outcome o : paths) {
+                if (!o.clean(neverFrees())) {
+                    return false;
+                }
+            }
+            return true;
         }
 
         /** One line: status, engine, and every count. */
@@ -272,7 +336,11 @@ public final class Torture {
             b.append(" peakPending=").append(peakPending);
             b.append(" footprint=").append(footprint);
             b.append(" restarts=").append(restarts);
+            b.append(" faults=").append(faultsInjected).append('/').append(faultsSeen);
             b.append(" seed=").append(seed);
+            if (!paths.isEmpty()) {
+                b.append(' ').append(Paths.summary(paths, neverFrees()));
+            }
             if (error != null) {
                 b.append(" error: ").append(error);
             }
@@ -294,6 +362,10 @@ public final class Torture {
             set.close();
             throw e;
         }
+        FaultInjector injector = config.faultEvery() == 0 ? null
+                : FaultInjector.every(config.faultEvery(), FaultInjector.Point.BARRIER, FaultInjector.Point.WAIT);
+        AbstractReclaimer<?> domain = (AbstractReclaimer<?>) CheckedReclaimer.unwrap(engine);
+        domain.injectFaults(injector);
 
         AtomicBoolean stop = new AtomicBoolean();
         List<Slot> slots = new ArrayList<>();
@@ -328,12 +400,15 @@ public final class Torture {
             }
         }
         double seconds = (System.nanoTime() - start) / 1e9;
-        long reads = 0, writes = 0, stalls = 0, churns = 0;
+        domain.injectFaults(null);
+        long injected = injector == null ? 0 : injector.injected();
+        long reads = 0, writes = 0, stalls = 0, churns = 0, faultsSeen = 0;
         for (Slot s : slots) {
             reads += s.reads;
             writes += s.writes;
             stalls += s.stalls;
             churns += s.churns;
+            faultsSeen += s.faultsSeen;
             if (s.failure != null) {
                 errors.add(s.threadName() + " threw " + s.failure);
             }
@@ -346,7 +421,7 @@ public final class Torture {
             return new Result(name, seconds, reads + writes + stalls, reads, writes, stalls, churns,
                     set.detections(), ps.unfreed(), ps.retired(), ps.freed(), ps.doubleFrees(), ps.writeAfterFree(),
                     Math.max(peakPending, st.peakPending()), st.pending(), ps.peakFootprint(), set.restarts(),
-                    config.seed(), String.join("; ", errors));
+                    config.seed(), injected, faultsSeen, List.of(), String.join("; ", errors));
         }
 
         Stats beforeClose = engine.stats();
@@ -367,10 +442,19 @@ public final class Torture {
             errors.add("engine counted retired=" + after.retired() + " freed=" + after.freed()
                     + " but the pool saw retired=" + ps.retired() + " freed=" + ps.freed() + " double=" + ps.doubleFrees());
         }
+        if (injector != null && faultsSeen < injector.injected(FaultInjector.Point.WAIT)) {
+            // Every failed wait must reach its caller (a failed lazy tick is absorbed by the ticker, by design).
+            errors.add(injector.injected(FaultInjector.Point.WAIT) + " wait(s) failed but workers saw only " + faultsSeen
+                    + " failure(s): one was swallowed");
+        }
+        List<Paths.Outcome> paths = new ArrayList<>();
+        for (int round = 0; round < config.pathRounds(); round++) {
+            paths.addAll(Paths.runAll(config.engine(), config.seed() + round));
+        }
         return new Result(name, seconds, reads + writes + stalls, reads, writes, stalls, churns,
                 detections, ps.unfreed(), ps.retired(), ps.freed(), ps.doubleFrees(), ps.writeAfterFree(),
                 Math.max(peakPending, after.peakPending()), beforeClose.pending(), ps.peakFootprint(), restarts,
-                config.seed(), errors.isEmpty() ? null : String.join("; ", errors));
+                config.seed(), injected, faultsSeen, paths, errors.isEmpty() ? null : String.join("; ", errors));
     }
 
     /** Half the keys, so readers find something from the first moment. */
@@ -409,7 +493,7 @@ public final class Torture {
         private final AtomicReference<Thread> current = new AtomicReference<>();
         private final AtomicBoolean failed = new AtomicBoolean();
         private int generation;
-        long reads, writes, stalls, churns;
+        long reads, writes, stalls, churns, faultsSeen;
         Throwable failure;
 
         Slot(Role role, int id, SplittableRandom random, SmrHashSet set, Config config, AtomicBoolean stop) {
@@ -495,33 +579,72 @@ public final class Torture {
         /** Operations on one handle until churn time (or the end of the run). */
         private void runHandle(SmrHashSet.Handle h) {
             long budget = config.churn() ? CHURN_OPS + random.nextInt(CHURN_OPS) : Long.MAX_VALUE;
-            int keys = config.keys();
             for (long i = 0; i < budget && !stopping(); i++) {
-                switch (role) {
-                    case WRITER -> {
-                        long k = random.nextInt(keys);
-                        if (random.nextBoolean()) {
-                            h.add(k);
-                        } else {
-                            h.remove(k);
-                        }
-                        writes++;
+                try {
+                    operate(h, i);
+                } catch (RuntimeException e) {
+                    if (!Paths.isInjected(e)) {
+                        throw e;
                     }
-                    case READER -> {
+                    faultsSeen++; // an injected barrier or wait failure reached the caller: nothing may be lost for it
+                }
+                h.quiescent(); // between operations, outside any section (qsbr)
+            }
+            if (role == Role.WRITER && !stopping()) {
+                leave(h);
+            }
+        }
+
+        /** How a writer leaves: with its batches sealed, waited for, or still open (handed on as they are). */
+        private void leave(SmrHashSet.Handle h) {
+            try {
+                switch (random.nextInt(3)) {
+                    case 0 -> h.session().flush();
+                    case 1 -> {
+                        if (config.stallNanos() != Config.STALL_FOREVER) {
+                            h.session().barrier();
+                        }
+                    }
+                    default -> { }
+                }
+            } catch (RuntimeException e) {
+                if (!Paths.isInjected(e)) {
+                    throw e;
+                }
+                faultsSeen++;
+            }
+        }
+
+        private void operate(SmrHashSet.Handle h, long i) {
+            int keys = config.keys();
+            switch (role) {
+                case WRITER -> {
+                    long k = random.nextInt(keys);
+                    if (random.nextBoolean()) {
+                        h.add(k);
+                    } else {
+                        h.remove(k);
+                    }
+                    writes++;
+                    if (i % FLUSH_EVERY == FLUSH_EVERY - 1) {
+                        h.session().flush();
+                    } else if (i % BARRIER_EVERY == BARRIER_EVERY - 1 && config.stallNanos() != Config.STALL_FOREVER) {
+                        h.session().barrier(); // waits at most one stall
+                    }
+                }
+                case READER -> {
+                    h.contains(random.nextInt(keys));
+                    reads++;
+                }
+                case STALLED -> {
+                    if (i % 64 == 0) {
+                        h.parkInSection(random.nextInt(keys), config.stallNanos(), this::stopping);
+                        stalls++;
+                    } else {
                         h.contains(random.nextInt(keys));
                         reads++;
                     }
-                    case STALLED -> {
-                        if (i % 64 == 0) {
-                            h.parkInSection(random.nextInt(keys), config.stallNanos(), this::stopping);
-                            stalls++;
-                        } else {
-                            h.contains(random.nextInt(keys));
-                            reads++;
-                        }
-                    }
                 }
-                h.quiescent(); // between operations, outside any section (qsbr)
             }
         }
     }

@@ -11,7 +11,7 @@ import org.smrlab.smr.engine.Durations;
 
 /**
  * The command line of the torture harness (the smr-impls jar's Main-Class): runs each engine in
- * turn, prints one summary line per engine, and exits 0 when all are clean, 1 when any run found a
+ * turn (the workload, then the {@link Paths}), prints one summary line per engine, and exits 0 when all are clean, 1 when any run found a
  * use-after-free, a lost node, a double free, a write after free or an error, 2 on bad arguments.
  * With {@code --expect-detections} (for {@code broken}) a run passes only if it was caught.
  * <p>Arguments are parsed by hand: smr-impls depends on nothing but the JDK. Both
@@ -35,6 +35,12 @@ public final class TortureMain {
             "  --stall D|forever|off  stalled readers park inside a section for D (10ms, 1s, 500us) or until the end (default 1ms)",
             "  --stalled N            how many stalled readers (default 1; 0 = same as --stall off)",
             "  --seed N               seed of the workers' random keys (default 1)",
+            "  --faults N|off         fail every N-th grace-period barrier and blocking wait of the workload (default "
+                    + Torture.Config.DEFAULT_FAULT_EVERY + ")",
+            "  --paths N|off          after the workload, N rounds of the paths it never takes, at batch >= 4: hand-on,",
+            "                         adoption under a reader, close racing joins, close with a reader inside, a throwing",
+            "                         free, a failing barrier (default 1; more for longer runs)",
+            "  --no-paths             the same as --paths off",
             "  --expect-detections    pass only if every run detects a use-after-free (for broken)",
             "  --help                 this text, then the engines and their knobs");
 
@@ -104,6 +110,15 @@ public final class TortureMain {
                     case "--expect-detections" -> o.expectDetections = noValue(arg, value);
                     case "--churn" -> b.churn(noValue(arg, value));
                     case "--no-churn" -> b.churn(!noValue(arg, value));
+                    case "--no-paths" -> b.pathRounds(noValue(arg, value) ? 0 : 1);
+                    case "--paths" -> {
+                        String v = (value != null ? value : next(args, ++i, arg)).strip();
+                        b.pathRounds(v.equalsIgnoreCase("off") ? 0 : integer(arg, v, 0));
+                    }
+                    case "--faults" -> {
+                        String v = (value != null ? value : next(args, ++i, arg)).strip();
+                        b.faultEvery(v.equalsIgnoreCase("off") ? 0 : integer(arg, v, 1));
+                    }
                     case "--engine" -> engines.add(value != null ? value : next(args, ++i, arg));
                     case "--engines" -> engines.addAll(engineSet(value != null ? value : next(args, ++i, arg)));
                     case "--seconds" -> b.seconds(decimal(arg, value != null ? value : next(args, ++i, arg)));

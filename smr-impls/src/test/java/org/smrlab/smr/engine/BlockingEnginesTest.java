@@ -20,7 +20,7 @@ class BlockingEnginesTest {
 
     @Test
     void pserializeSynchronizeBlocksUntilEarlierReadersLeave() throws Exception {
-        for (String spec : List.of("pserialize", "pserialize:barrier=fence", "pserialize:coalesce=false")) {
+        for (String spec : List.of("pserialize", "pserialize:barrier=fence", "pserialize:coalesce=true")) {
             try (Reclaimer<Object> r = Engines.create(spec, o -> { });
                  Actor reader = new Actor("reader");
                  Actor writer = new Actor("writer")) {

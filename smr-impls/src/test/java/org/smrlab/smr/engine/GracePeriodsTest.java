@@ -22,7 +22,7 @@ class GracePeriodsTest {
     @ParameterizedTest
     @ValueSource(strings = {"gus", "gus-deferred", "gus-lazy:tick=2ms", "qsbr", "ebr", "pserialize",
         "gus:start=wrap", "gus-deferred:start=wrap,limit=3", "gus-lazy:tick=2ms,start=wrap", "gus-lazy:tick=2ms,barrier=fence",
-        "pserialize:barrier=fence", "pserialize:coalesce=false",
+        "pserialize:barrier=fence", "pserialize:coalesce=true", "pserialize:async=true",
         "gus:invariants=true", "gus-deferred:invariants=true,limit=3", "gus-lazy:tick=2ms,invariants=true",
         "gus:start=wrap,invariants=true"})
     void aReaderInsideBeforeTheAdvanceHoldsTheGoalUntilItLeaves(String spec) throws Exception {

@@ -91,6 +91,6 @@ class SpecTest {
         for (String e : Engines.names()) {
             assertThat(d).contains(e + ": ");
         }
-        assertThat(d).contains("coalesce=true").contains("tick=1ms").contains("slots=2").contains("limit=16");
+        assertThat(d).contains("coalesce=false").contains("async=false").contains("tick=1ms").contains("slots=2").contains("limit=16");
     }
 }

@@ -125,6 +125,38 @@ class SmrPoolTest {
         }
     }
 
+    /** A pool whose close gave up (another thread's session still open) closes its engine on a later close. */
+    @Test
+    void aCloseThatGaveUpIsCompletedByALaterClose() throws Exception {
+        SmrPool<TestNode> pool = new SmrPool<>("gus:batch=4", TestNode::new);
+        ((org.smrlab.smr.engine.AbstractReclaimer<?>) pool.reclaimer()).setCloseWait(java.time.Duration.ofMillis(50));
+        AtomicReference<Session<TestNode>> session = new AtomicReference<>();
+        CountDownLatch filled = new CountDownLatch(1);
+        CountDownLatch leave = new CountDownLatch(1);
+        Thread other = new Thread(() -> {
+            Session<TestNode> s = pool.reclaimer().join();
+            session.set(s);
+            for (int i = 0; i < 6; i++) {
+                pool.put(s, pool.get(s));
+            }
+            filled.countDown();
+            try {
+                leave.await();
+            } catch (InterruptedException e) {
+                throw new AssertionError(e);
+            }
+            s.close();
+        });
+        other.start();
+        assertThat(filled.await(10, TimeUnit.SECONDS)).isTrue();
+        assertThatThrownBy(pool::close).isInstanceOf(IllegalStateException.class).hasMessageContaining("still open");
+        leave.countDown();
+        other.join(10_000);
+        pool.close();
+        assertThat(pool.reclaimer().stats().pending()).isZero();
+        assertThat(pool.stats().unfreed()).isZero();
+    }
+
     @Test
     void strictModeThrowsOnWriteAfterFreeAndDropsTheNode() {
         try (SmrPool<TestNode> pool = new SmrPool<>("gus", TestNode::new, null, true)) {
@@ -146,13 +178,13 @@ class SmrPoolTest {
     }
 
     /**
-     * Whether an empty section holds nothing back, from the catalogue: what a reader protects is
-     * what it loaded (the pointer-based family), what was alive in the eras it reserved (the
-     * era-based family: nodes born later are free to go), or what it references (the engines whose
-     * sections hold references across sleeps).
+     * Whether an empty section holds these nodes back, from the catalogue: not where a reader holds
+     * back only what it loaded (hazard pointers and eras, references), nor on the era-based engines,
+     * whose readers hold back only what was alive in the eras they reserved (the pool stamps births,
+     * and nodes born later are free to go).
      */
     private static boolean emptySectionHoldsNothing(EngineType type) {
-        return type.family() == EngineType.Family.POINTER || type.family() == EngineType.Family.ERA || type.sectionsMaySleep();
+        return type.protectionPerLoad() || type.family() == EngineType.Family.ERA;
     }
 
     /** A reader parks inside a section; get must still return at once, allocating fresh. */

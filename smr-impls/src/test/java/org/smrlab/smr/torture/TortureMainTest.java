@@ -28,7 +28,7 @@ class TortureMainTest {
     void helpListsOptionsAndEngines() {
         Run r = run("--help");
         assertThat(r.status()).isZero();
-        assertThat(r.out()).contains("--engine SPEC", "--expect-detections", "gus-deferred:", "slots");
+        assertThat(r.out()).contains("--engine SPEC", "--expect-detections", "--faults", "--no-paths", "gus-deferred:", "slots");
     }
 
     @Test
@@ -36,7 +36,8 @@ class TortureMainTest {
         for (String[] args : new String[][] {
                 {"--frobnicate"}, {"--seconds", "abc"}, {"--seconds"}, {"--readers", "-1"}, {"--writers", "0"},
                 {"--engine", "nope"}, {"--engines", "gus:batch=8"}, {"--engines", "gus,nope"}, {"--buckets", "12"},
-                {"--stall", "10"}, {"--stall", "-5ms"}, {"--churn=yes"}, {"--engine", "gus:batch=0"}}) {
+                {"--stall", "10"}, {"--stall", "-5ms"}, {"--churn=yes"}, {"--engine", "gus:batch=0"},
+                {"--faults", "0"}, {"--faults", "often"}, {"--paths=yes"}, {"--paths", "-1"}, {"--no-paths=2"}}) {
             Run r = run(args);
             assertThat(r.status()).as(String.join(" ", args)).isEqualTo(TortureMain.EXIT_USAGE);
             assertThat(r.err()).as(String.join(" ", args)).contains("torture: ", "usage:", "--engine SPEC");
@@ -69,6 +70,14 @@ class TortureMainTest {
         assertThat(c.stalledReaders()).isEqualTo(2);
         assertThat(c.stallNanos()).isEqualTo(Torture.Config.STALL_FOREVER);
         assertThat(c.seed()).isEqualTo(-7);
+        assertThat(c.faultEvery()).isEqualTo(Torture.Config.DEFAULT_FAULT_EVERY);
+        assertThat(c.pathRounds()).isEqualTo(1);
+        Torture.Config quiet = TortureMain.Options.parse(new String[] {"--faults", "off", "--no-paths"}).configs.get(0);
+        assertThat(quiet.faultEvery()).isZero();
+        assertThat(quiet.pathRounds()).isZero();
+        assertThat(TortureMain.Options.parse(new String[] {"--paths", "3"}).configs.get(0).pathRounds()).isEqualTo(3);
+        assertThat(TortureMain.Options.parse(new String[] {"--paths=off"}).configs.get(0).pathRounds()).isZero();
+        assertThat(TortureMain.Options.parse(new String[] {"--faults=5"}).configs.get(0).faultEvery()).isEqualTo(5);
         assertThat(TortureMain.Options.parse(new String[] {"--stall", "off"}).configs.get(0).stalledReaders()).isZero();
         assertThat(TortureMain.Options.parse(new String[] {"--stall", "10ms"}).configs.get(0).stallNanos())
                 .isEqualTo(10_000_000L);
@@ -78,7 +87,7 @@ class TortureMainTest {
     void aCleanEnginePassesAndBrokenFails() {
         Run ok = run("--engines", "gus,hp", "--seconds", "0.3");
         assertThat(ok.status()).as(ok.out() + ok.err()).isEqualTo(TortureMain.EXIT_OK);
-        assertThat(ok.out().lines()).hasSize(2).allMatch(l -> l.startsWith("ok "));
+        assertThat(ok.out().lines()).hasSize(2).allMatch(l -> l.startsWith("ok ")).allMatch(l -> l.contains(" paths=6/6"));
 
         Run broken = run("--engine", "broken", "--seconds", "0.5");
         assertThat(broken.status()).as(broken.out()).isEqualTo(TortureMain.EXIT_FAILED);

@@ -12,7 +12,9 @@ import org.smrlab.smr.Engines;
 /**
  * The proof of correctness, CI-sized: every safe engine survives the torture harness (default
  * workload: readers, writers, churn, a stalled reader) with zero detections, nothing lost and no
- * double free; {@code broken} is caught in every run. The duration per engine comes from the
+ * double free, and so do the paths the workload never takes (hand-on under a reader that holds the
+ * node, a close racing joins, a close with a reader inside, a throwing free, a failing barrier);
+ * {@code broken} is caught in every run. The duration per engine comes from the
  * system property {@code smrlab.torture.seconds} (2 in the pom; {@code -Dsmrlab.torture.seconds=60}
  * for a long run).
  */
@@ -22,10 +24,15 @@ class TortureTest {
         return Double.parseDouble(System.getProperty("smrlab.torture.seconds", "2"));
     }
 
-    /** Every safe engine, and the gus family under FreeBSD's INVARIANTS constants (forced waits, wraps every 10000 advances). */
+    /**
+     * Every safe engine at its defaults, and the variants whose paths differ: batch > 1 on rwlock,
+     * pserialize's options, gus-lazy's fenced read side, and the gus family under FreeBSD's
+     * INVARIANTS constants (forced waits, wraps every 10000 advances).
+     */
     static Stream<String> safeEngines() {
         return Stream.concat(Engines.safeNames().stream(),
-                Stream.of("gus:invariants=true", "gus-deferred:invariants=true", "gus-lazy:invariants=true"));
+                Stream.of("rwlock:batch=8", "pserialize:coalesce=true", "pserialize:async=true", "gus-lazy:barrier=fence",
+                        "gus:invariants=true", "gus-deferred:invariants=true", "gus-lazy:invariants=true"));
     }
 
     @ParameterizedTest
@@ -45,6 +52,18 @@ class TortureTest {
         assertThat(r.retired()).as("the writers retired something").isPositive();
         assertThat(r.stalls()).as("the stalled reader stalled").isPositive();
         assertThat(r.churns()).as("threads left and joined again").isPositive();
+        if (!r.neverFrees()) { // none has no barrier and never waits: nothing to inject into
+            assertThat(r.faultsInjected()).as("faults were injected into the workload").isPositive();
+        }
+        assertThat(r.paths()).extracting(Paths.Outcome::path).containsExactly("hand-on", "adopt-under-reader",
+                "close-races-joins", "close-with-reader", "throwing-free", "failing-barrier");
+        for (Paths.Outcome p : r.paths()) {
+            assertThat(p.error()).as(p.describe()).isNull();
+            assertThat(p.detections()).as(p.describe()).isZero();
+            assertThat(p.retired()).as(p.describe()).isPositive();
+            assertThat(p.doubleFrees()).as(p.describe()).isZero();
+            assertThat(p.lost()).as(p.describe()).isEqualTo(r.neverFrees() ? p.retired() : 0);
+        }
         assertThat(r.ok()).as(r.summaryLine()).isTrue();
     }
 
