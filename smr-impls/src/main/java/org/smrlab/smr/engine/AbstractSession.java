@@ -21,8 +21,9 @@ import org.smrlab.smr.Session;
  * <p>A session is confined to its thread; nothing here is shared except through the record and
  * the domain's hand-on list. {@code released(b)} is true for every engine whose goal alone proves a
  * batch safe; psref and localcount also wait, per node, for the references threads still hold.
- * Engines whose reclamation is not goal-based (hp, ibr, he) override
- * {@link #retire}, {@link #flush()}, {@link #barrier()} and {@link #close()}.
+ * Engines whose reclamation is not goal-based override {@link #retire}, {@link #flush()} and
+ * {@link #barrier()}: hp (and {@link #close()}), ibr and he (through {@code EraSession}, which hands
+ * its retired list on in {@link #goOffline()} and leaves close to this class).
  */
 public abstract class AbstractSession<T> implements Session<T> {
     /** Spare batches kept for reuse; beyond this they are left to the garbage collector. */
