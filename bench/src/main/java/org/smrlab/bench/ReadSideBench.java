@@ -61,7 +61,7 @@ import org.smrlab.smr.set.SmrHashSet;
  *   Floors (rows without an engine parameter): floorPlainLoad is an opaque load (READ_ONCE, a
  *   plain mov on x86; opaque so the JIT cannot hoist it out of the loop), ~0.3 ns; floorStoreFence
  *   is a store + VarHandle.fullFence() followed by an acquire load, which keeps C2 from dropping
- *   the fence (see DESIGN.md), ~2 ns on x86 (lock addl); floorGetAndAdd, floorRwLockRead and
+ *   the fence (docs/design.md, "Toolchain facts"), ~2 ns on x86 (lock addl); floorGetAndAdd, floorRwLockRead and
  *   floorStampedOptimistic use one lock/counter shared by all threads, so at -t max they show
  *   contention on one cache line, as an rwlock's reader count does.
  *   Secondary metrics (with -prof org.smrlab.bench.SmrProfiler): smr.*.per.op are engine counters

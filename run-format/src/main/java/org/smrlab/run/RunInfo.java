@@ -32,7 +32,7 @@ import java.util.SortedMap;
  * @param mergedFrom  the shards a merged run was made of; null unless merged
  */
 public record RunInfo(String schema, String profile, Shard shard, String command, String startedAt, String finishedAt,
-                      Jvm jvm, Machine machine, Membarrier membarrier, Git git, List<String> engines,
+                      Jvm jvm, Machine machine, MembarrierStatus membarrier, Git git, List<String> engines,
                       List<EngineFacts> catalogue, SortedMap<String, BenchmarkFacts> benchmarks,
                       List<TrialRecord> trials, List<MergedShard> mergedFrom) {
 
@@ -76,7 +76,7 @@ public record RunInfo(String schema, String profile, Shard shard, String command
     }
 
     /** Whether membarrier(2) works on the forks' JVM ({@code available}), and the engines' own words for why. */
-    public record Membarrier(Boolean available, String status) {
+    public record MembarrierStatus(Boolean available, String status) {
     }
 
     /** The commit, and whether tracked files differed from it (null when git could not tell). */

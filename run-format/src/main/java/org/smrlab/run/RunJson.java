@@ -188,7 +188,7 @@ public final class RunJson {
                     f.text("command"), f.text("startedAt"), f.text("finishedAt"),
                     new RunInfo.Jvm(f.text("jdk.version"), f.text("jdk.vendor"), f.text("jdk.vm"), null, f.list("jvmArgs")),
                     new RunInfo.Machine(f.text("cpu.model"), f.boxedInteger("cpu.cores"), f.text("os"), f.text("kernel")),
-                    new RunInfo.Membarrier(f.bool("membarrier.available"), f.text("membarrier.status")),
+                    new RunInfo.MembarrierStatus(f.bool("membarrier.available"), f.text("membarrier.status")),
                     new RunInfo.Git(f.text("gitCommit"), f.bool("gitDirty")),
                     f.list("engines"), null, null, failed, merged);
         }

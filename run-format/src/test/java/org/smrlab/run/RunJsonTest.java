@@ -32,7 +32,7 @@ class RunJsonTest {
         benchmarks.put("org.smrlab.bench.ReadSideBench.floorPlainLoad", new BenchmarkFacts(false, new TreeMap<>(), "plain load"));
         return new RunInfo(RunInfo.SCHEMA, "stall", new RunInfo.Shard(1, 1), "scripts/lab stall", "2026-11-28T10:00:00Z", null,
                 new RunInfo.Jvm("25.0.3", "Eclipse Adoptium", "OpenJDK 64-Bit Server VM", null, List.of("-Xmx2g")),
-                new RunInfo.Machine("AMD EPYC", 2, "Linux", "6.18"), new RunInfo.Membarrier(true, "via FFM"),
+                new RunInfo.Machine("AMD EPYC", 2, "Linux", "6.18"), new RunInfo.MembarrierStatus(true, "via FFM"),
                 new RunInfo.Git("abc1234", false), List.of("gus"), List.of(gus), benchmarks, List.of(t), null);
     }
 

@@ -299,19 +299,28 @@ public final class Lab {
                 Double.isNaN(p[0]) || Double.isNaN(p[1]) ? "(one side missing)" : String.format("%.3f", p[0] / p[1])));
     }
 
+    /**
+     * Writes the run's HTML report with the reports tool: through {@code scripts/report} where the
+     * repository has it (which first builds the tool if its sources changed, so the report is never
+     * made by stale code), else with {@code reports/target/reports.jar} as it is.
+     */
     private static void report(PrintStream out, Path root, Path runDir) {
+        Path script = root.resolve("scripts/report");
         Path jar = root.resolve("reports/target/reports.jar");
         Path report = runDir.resolve(RunFolder.REPORT_DIR);
-        String java = Paths.get(System.getProperty("java.home"), "bin", "java").toString();
-        if (!Files.isRegularFile(jar)) {
-            out.printf("[lab] no report: %s is not built. Build it and make the report with:%n", root.relativize(jar));
-            out.printf("        mvn -q -pl reports -am package -DskipTests%n");
-            out.printf("        java -jar reports/target/reports.jar html %s --out %s%n", runDir, report);
+        List<String> command = new ArrayList<>();
+        if (Files.isExecutable(script)) {
+            command.add(script.toString());
+        } else if (Files.isRegularFile(jar)) {
+            command.addAll(List.of(Paths.get(System.getProperty("java.home"), "bin", "java").toString(), "-jar", jar.toString()));
+        } else {
+            out.printf("[lab] no report: neither scripts/report nor %s is here. Make it with:%n", root.relativize(jar));
+            out.printf("        scripts/report html %s --out %s%n", runDir, report);
             return;
         }
+        command.addAll(List.of("html", runDir.toString(), "--out", report.toString()));
         try {
-            Process p = new ProcessBuilder(java, "-jar", jar.toString(), "html", runDir.toString(), "--out", report.toString())
-                    .inheritIO().start();
+            Process p = new ProcessBuilder(command).inheritIO().start();
             int rc = p.waitFor();
             if (rc == 0) {
                 out.printf("[lab] report: %s%n", report.resolve("index.html"));

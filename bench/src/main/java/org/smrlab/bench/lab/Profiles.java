@@ -10,6 +10,8 @@ import org.smrlab.bench.support.EngineParam;
 import org.smrlab.run.Goal;
 import org.smrlab.run.Goals;
 import org.smrlab.run.TrialRef;
+import org.smrlab.smr.Engines;
+import org.smrlab.smr.engine.EngineType;
 
 /**
  * The lab's profiles, as data: one table per profile, one {@link Entry} per line.
@@ -17,7 +19,7 @@ import org.smrlab.run.TrialRef;
  * <table>
  * <tr><th>profile</th><th>for</th><th>wall time (2 cores, estimated by --dry-run)</th></tr>
  * <tr><td>smoke</td><td>CI: every suite once, every engine in the reclamation and stall suites, tiny iterations</td><td>~1 min</td></tr>
- * <tr><td>quick</td><td>every engine at default knobs, one fork, short iterations: the README's main command</td><td>~12 min (14 engines)</td></tr>
+ * <tr><td>quick</td><td>every engine at default knobs, one fork, short iterations: the README's main command</td><td>~13 min (14 engines)</td></tr>
  * <tr><td>standard</td><td>every suite and variant, 2 forks, read ratios, 1 and all threads</td><td>~45 min</td></tr>
  * <tr><td>sweep</td><td>batch sizes 1..4096 and the engines' knobs: latency-vs-memory curves; section lengths</td><td>~15 min</td></tr>
  * <tr><td>stall</td><td>one reader stalled 1 ms, 10 ms, a whole iteration; 1 and all writer threads</td><td>~8 min</td></tr>
@@ -42,9 +44,9 @@ public final class Profiles {
     private static final List<String> BYSTANDER_ANY = List.of("idle", "retiring");
     private static final List<String> BYSTANDER_CLOCK = List.of("advancing", "synchronizing");
 
-    /** Checked mode's cost on the read side: these beside the plain rows of the same suite. */
-    public static final String[] CHECKED = {"gus:checked=true", "gus-lazy:checked=true", "qsbr:checked=true",
-        "ebr:checked=true", "hp:checked=true", "pserialize:checked=true"};
+    /** Checked mode's cost on the read side: every safe engine of the catalogue, beside its plain row of the same suite. */
+    public static final String[] CHECKED = Engines.safeNames().stream()
+            .map(n -> n + ":" + EngineType.CHECKED + "=true").toArray(String[]::new);
 
     private static final Map<String, Profile> ALL = new LinkedHashMap<>();
 
@@ -141,7 +143,7 @@ public final class Profiles {
         e.add(Entry.of("ReclamationBench.mixed").threads("max").profiled().run(mixed));
         e.add(Entry.of("StallBench.writer").param("stall", "iteration").profiled().run(mixed));
         for (String g : BYSTANDER_ANY) { // the engines that issue membarriers (per tick, grace period or scan) or run a helper, and one that does neither
-            e.add(Entry.of("BystanderBench." + g).engines("gus", "gus-lazy", "pserialize", "hp-asym", "psref").threads("1,1").profiled().run(ns));
+            e.add(Entry.of("BystanderBench." + g).engines("gus", "gus-lazy", "pserialize", "hp-asym").threads("1,1").profiled().run(ns));
         }
         return e;
     }

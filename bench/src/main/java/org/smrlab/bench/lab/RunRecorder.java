@@ -41,12 +41,12 @@ import org.smrlab.smr.engine.EngineType;
  * </ul>
  * The commit is read once, when the run starts: a commit made during a long profile must not relabel it.
  */
-final class RunRecorder {
+public final class RunRecorder {
     private RunRecorder() {
     }
 
     /** The engine specs the trials build, in plan order, each once: what {@link JvmProbe} is asked to build. */
-    static List<String> engineSpecs(List<PlannedTrial> trials) {
+    public static List<String> engineSpecs(List<PlannedTrial> trials) {
         Set<String> specs = new LinkedHashSet<>();
         for (PlannedTrial t : trials) {
             String spec = spec(t);
@@ -71,7 +71,7 @@ final class RunRecorder {
     }
 
     /** run.json at the start of a run: every trial planned. */
-    static RunInfo start(LabOptions o, String command, String startedAt, ForkJvm jvm, List<PlannedTrial> trials,
+    public static RunInfo start(LabOptions o, String command, String startedAt, ForkJvm jvm, List<PlannedTrial> trials,
                          JmhBenchmarks benchmarks, Path repoRoot) {
         List<TrialRecord> records = new ArrayList<>();
         TreeMap<String, BenchmarkFacts> used = new TreeMap<>();
@@ -92,13 +92,13 @@ final class RunRecorder {
                         jvm.get("java.vm.version"), jvm.forkArgs()),
                 new RunInfo.Machine(cpuModel(jvm.get("os.arch")), parseIntOr(jvm.get("cores"),
                         Runtime.getRuntime().availableProcessors()), jvm.get("os.name"), jvm.get("os.version")),
-                new RunInfo.Membarrier(Boolean.parseBoolean(jvm.get("membarrier.available")), jvm.get("membarrier.status")),
+                new RunInfo.MembarrierStatus(Boolean.parseBoolean(jvm.get("membarrier.available")), jvm.get("membarrier.status")),
                 new RunInfo.Git(git(repoRoot, "rev-parse", "--short", "HEAD"), gitDirty(repoRoot)),
                 engines, catalogue, used, records, null);
     }
 
     /** run.json at the end: the finishing time, each trial done or failed. */
-    static RunInfo finish(RunInfo started, String finishedAt, Set<String> failedLabels) {
+    public static RunInfo finish(RunInfo started, String finishedAt, Set<String> failedLabels) {
         List<TrialRecord> records = started.trials().stream()
                 .map(t -> t.withStatus(failedLabels.contains(t.label()) ? TrialRecord.Status.FAILED : TrialRecord.Status.DONE))
                 .toList();

@@ -59,8 +59,8 @@ final class GoalJudge {
     }
 
     /** Every goal of the table, but a goal over each engine present (the profiler's overhead) when none is. */
-    List<Summary.Goal> goals() {
-        List<Summary.Goal> goals = new ArrayList<>();
+    List<Summary.GoalResult> goals() {
+        List<Summary.GoalResult> goals = new ArrayList<>();
         for (Goal g : Goals.all()) {
             List<Summary.Check> checks = new ArrayList<>();
             boolean eachEngine = false;
@@ -257,7 +257,7 @@ final class GoalJudge {
         if (a == null || b == null) {
             return new Summary.Check(label, null, Summary.Verdict.NA, a == null ? aWhat : bWhat, Summary.Kind.MISSING);
         }
-        Summary.Ratio r = Summary.Ratio.of(a.value(), b.value());
+        Summary.Quotient r = Summary.Quotient.of(a.value(), b.value());
         if (r == null) {
             return new Summary.Check(label, null, Summary.Verdict.NA, aWhat + " (" + a.value().unit() + ") ÷ " + bWhat + " ("
                     + b.value().unit() + ")", Summary.Kind.MISSING);
@@ -265,7 +265,7 @@ final class GoalJudge {
         return judge(label, r, limit);
     }
 
-    static Summary.Check judge(String label, Summary.Ratio r, double limit) {
+    static Summary.Check judge(String label, Summary.Quotient r, double limit) {
         if (!r.intervalKnown()) {
             return new Summary.Check(label, r, r.value() <= limit ? Summary.Verdict.MET : Summary.Verdict.NOT_MET, "error unknown",
                     Summary.Kind.MEASURED);
@@ -277,10 +277,10 @@ final class GoalJudge {
                 Summary.Kind.MEASURED);
     }
 
-    static Summary.Goal verdict(Goal goal, List<Summary.Check> checks) {
+    static Summary.GoalResult verdict(Goal goal, List<Summary.Check> checks) {
         List<Summary.Check> applying = checks.stream().filter(Summary.Check::applies).toList();
         if (applying.isEmpty()) {
-            return new Summary.Goal(goal, checks, Summary.Verdict.NA,
+            return new Summary.GoalResult(goal, checks, Summary.Verdict.NA,
                     checks.stream().map(Summary.Check::reason).distinct().reduce((a, b) -> a + "; " + b).orElse("nothing to judge"));
         }
         Summary.Verdict v;
@@ -296,6 +296,6 @@ final class GoalJudge {
         } else {
             v = Summary.Verdict.MET;
         }
-        return new Summary.Goal(goal, checks, v, reason);
+        return new Summary.GoalResult(goal, checks, v, reason);
     }
 }

@@ -51,22 +51,22 @@ public final class Summary {
      * a ÷ b, with the interval from both errors; {@code low} and {@code high} are NaN when an error
      * is unknown, {@code high} infinite when b's interval reaches 0.
      */
-    public record Ratio(double value, double low, double high) {
+    public record Quotient(double value, double low, double high) {
 
         /** Null when there is no meaningful ratio: a missing or non-finite figure, b = 0, or units that differ. */
-        public static Ratio of(Measurement a, Measurement b) {
+        public static Quotient of(Measurement a, Measurement b) {
             if (a == null || b == null || !Double.isFinite(a.score()) || !Double.isFinite(b.score()) || b.score() == 0
                     || !a.unit().equals(b.unit())) {
                 return null;
             }
             double value = a.score() / b.score();
             if (!a.errorKnown() || !b.errorKnown()) {
-                return new Ratio(value, Double.NaN, Double.NaN);
+                return new Quotient(value, Double.NaN, Double.NaN);
             }
             double low = Math.max(0, (a.score() - a.error()) / (b.score() + b.error()));
             double below = b.score() - b.error();
             double high = below > 0 ? (a.score() + a.error()) / below : Double.POSITIVE_INFINITY;
-            return new Ratio(value, low, high);
+            return new Quotient(value, low, high);
         }
 
         public boolean intervalKnown() {
@@ -96,7 +96,7 @@ public final class Summary {
      * measured ratio "error unknown" or null; for a missing one the figure that is missing; for one
      * that does not apply, why.
      */
-    public record Check(String label, Ratio ratio, Verdict verdict, String reason, Kind kind) {
+    public record Check(String label, Quotient ratio, Verdict verdict, String reason, Kind kind) {
 
         public boolean applies() {
             return kind != Kind.NOT_APPLICABLE;
@@ -107,7 +107,7 @@ public final class Summary {
      * A goal of run-format's goal table as judged on one run: {@code ratio ≤ limit} for every check.
      * {@code reason} explains an n/a verdict.
      */
-    public record Goal(org.smrlab.run.Goal goal, List<Check> checks, Verdict verdict, String reason) {
+    public record GoalResult(org.smrlab.run.Goal goal, List<Check> checks, Verdict verdict, String reason) {
 
         public String id() {
             return goal.id();
@@ -144,8 +144,8 @@ public final class Summary {
     /** An engine read both plain and in checked mode. */
     public record CheckedRow(String engine, Figure plain, Figure checked) {
 
-        public Ratio ratio() {
-            return Ratio.of(checked.value(), plain.value());
+        public Quotient ratio() {
+            return Quotient.of(checked.value(), plain.value());
         }
     }
 
@@ -155,7 +155,7 @@ public final class Summary {
      * {@code notes} are what the reader should know about choices that could not be made.
      */
     public record RunSummary(Run run, String floorMethod, List<Floor> floors, List<EngineRow> engines,
-                             List<String> engineNotes, List<CheckedRow> checked, List<Goal> goals, List<String> notes) {
+                             List<String> engineNotes, List<CheckedRow> checked, List<GoalResult> goals, List<String> notes) {
 
         /** The floor the ×floor columns divide by; null when this run lacks it. */
         public Floor floor() {
@@ -191,7 +191,7 @@ public final class Summary {
             rows.add(choice.row(label));
         }
         List<String> engineNotes = rows.isEmpty() ? List.of() : choice.choiceNotes(rows);
-        List<Goal> goals = floors.isEmpty() && rows.isEmpty() ? List.of() : new GoalJudge(run, choice).goals();
+        List<GoalResult> goals = floors.isEmpty() && rows.isEmpty() ? List.of() : new GoalJudge(run, choice).goals();
         return new RunSummary(run, floorMethod, floors, rows, engineNotes, choice.checked(), goals, choice.notes());
     }
 }

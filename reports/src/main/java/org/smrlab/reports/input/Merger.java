@@ -14,6 +14,8 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.stream.Stream;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.QuoteMode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ArrayNode;
@@ -41,6 +43,10 @@ import org.smrlab.run.TrialRecord;
  * name in two shards with different content is an error (one trial measured twice).
  */
 public final class Merger {
+
+    /** JMH's CSV quotes its text columns (header, benchmark, mode, unit) always, the others only as needed. */
+    private static final CSVFormat QUOTE_ALL = CSVFormat.DEFAULT.builder().setQuoteMode(QuoteMode.ALL).get();
+    private static final CSVFormat AS_NEEDED = CSVFormat.DEFAULT.builder().setQuoteMode(QuoteMode.MINIMAL).get();
 
     private static final ObjectMapper MAPPER = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
@@ -158,7 +164,7 @@ public final class Merger {
         List<String> header = new ArrayList<>(fixed);
         header.addAll(params);
         StringBuilder out = new StringBuilder();
-        out.append(String.join(",", header.stream().map(h -> '"' + h.replace("\"", "\"\"") + '"').toList())).append("\r\n");
+        out.append(QUOTE_ALL.format(header.toArray())).append("\r\n");
         for (JmhCsvReader.Table t : tables) {
             for (JmhCsvReader.Row row : t.rows()) {
                 Map<String, String> byName = new LinkedHashMap<>();
@@ -170,7 +176,7 @@ public final class Merger {
                 for (String h : header) {
                     String v = byName.getOrDefault(h, "");
                     boolean quoted = h.equals(JmhCsvReader.BENCHMARK) || h.equals(JmhCsvReader.MODE) || h.equals(JmhCsvReader.UNIT);
-                    cells.add(quoted || needsQuotes(v) ? '"' + v.replace("\"", "\"\"") + '"' : v);
+                    cells.add(quoted ? QUOTE_ALL.format(v) : v.isEmpty() ? v : AS_NEEDED.format(v));
                 }
                 out.append(String.join(",", cells)).append("\r\n");
             }
@@ -180,10 +186,6 @@ public final class Merger {
 
     private static String fixedErrorColumn(List<String> fixed) {
         return fixed.stream().filter(h -> h.startsWith(JmhCsvReader.ERROR_PREFIX)).findFirst().orElseThrow();
-    }
-
-    private static boolean needsQuotes(String v) {
-        return v.contains(",") || v.contains("\"") || v.contains(" ") || v.contains("\n") || v.contains("\r");
     }
 
     private static void copyAll(Path from, Path to) throws IOException {

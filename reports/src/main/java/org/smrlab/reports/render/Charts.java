@@ -37,7 +37,7 @@ import org.smrlab.run.TrialRecord;
 /**
  * Builds the charts of a report (XChart 4): what to draw, not how to save it.
  *
- * <p>Implementation notes. The charts come in the order of the design's questions: what a read
+ * <p>Implementation notes. The charts come in the order of the lab's questions (docs/design.md): what a read
  * section and the write side cost, then latency against memory, then scaling, then the stall.
  * <ul>
  *   <li><b>Bars</b>, one chart per comparison table of the primary score (read side, write side,

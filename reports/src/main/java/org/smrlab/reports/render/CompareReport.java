@@ -3,6 +3,7 @@ package org.smrlab.reports.render;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import org.apache.commons.csv.CSVFormat;
 import org.smrlab.reports.analysis.Alerts;
 import org.smrlab.reports.analysis.Comparison;
 import org.smrlab.reports.analysis.MetricValues;
@@ -126,13 +127,13 @@ public final class CompareReport {
         for (Comparison.Table t : tables) {
             for (Comparison.Row row : t.rows()) {
                 for (Run run : t.runs()) {
-                    t.cell(row, run).ifPresent(c -> lines.add(String.join(",",
-                            csvField(run.label()), csvField(t.key().benchmark()), csvField(t.key().mode()),
-                            String.valueOf(t.key().threads()), csvField(TrialKey.joinParams(t.key().params(), ";")),
-                            csvField(row.label()), row.floor() ? "floor" : "engine", csvField(metricTitle(t.metric())),
-                            number(c.value().score()), number(c.value().error()), csvField(c.value().unit()),
-                            csvField(c.value().source().words()), String.valueOf(c.value().samples()),
-                            csvField(c.mark() == Comparison.Mark.NO_BASELINE ? "" : baseline),
+                    t.cell(row, run).ifPresent(c -> lines.add(csvLine(
+                            run.label(), t.key().benchmark(), t.key().mode(),
+                            String.valueOf(t.key().threads()), TrialKey.joinParams(t.key().params(), ";"),
+                            row.label(), row.floor() ? "floor" : "engine", metricTitle(t.metric()),
+                            number(c.value().score()), number(c.value().error()), c.value().unit(),
+                            c.value().source().words(), String.valueOf(c.value().samples()),
+                            c.mark() == Comparison.Mark.NO_BASELINE ? "" : baseline,
                             number(c.ratio()), c.mark().word())));
                 }
             }
@@ -144,11 +145,9 @@ public final class CompareReport {
         return Double.isNaN(v) ? "NaN" : String.format(Locale.ROOT, "%s", v);
     }
 
-    static String csvField(String s) {
-        if (s.contains(",") || s.contains("\"") || s.contains("\n") || s.contains("\r")) {
-            return '"' + s.replace("\"", "\"\"") + '"';
-        }
-        return s;
+    /** One CSV line of these fields, quoted where they need it (commons-csv's RFC 4180 format). */
+    static String csvLine(String... fields) {
+        return CSVFormat.DEFAULT.format((Object[]) fields);
     }
 
     private static String orDash(String s) {

@@ -1,6 +1,7 @@
 package org.smrlab.reports.render;
 
 import java.io.IOException;
+import java.lang.reflect.RecordComponent;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -80,6 +81,7 @@ public final class HtmlReport {
 
     static String page(List<Run> runs, String baseline, String summary, Map<String, List<Comparison.Table>> tables,
                        List<Charts.Plot> plots, List<String> images, List<String> svgs) {
+        String engines = engineTables(runs);
         StringBuilder h = new StringBuilder();
         String title = "smrlab report: " + String.join(" | ", runs.stream().map(Run::label).toList());
         h.append("<!DOCTYPE html>\n<html lang=\"en\" data-images-check=\"not run\">\n<head>\n<meta charset=\"utf-8\">\n")
@@ -90,7 +92,8 @@ public final class HtmlReport {
                 .append(" from ").append(runs.size()).append(runs.size() == 1 ? " run" : " runs")
                 .append(". Runs from different machines or JDKs stand side by side; they are never pooled.</p>\n");
         h.append("<nav><a href=\"#summary\">Summary</a> · <a href=\"#runs\">Runs</a> · <a href=\"#plots\">Plots</a> · "
-                + "<a href=\"#tables\">Comparison tables</a></nav>\n");
+                + "<a href=\"#tables\">Comparison tables</a>" + (engines.isEmpty() ? "" : " · <a href=\"#engines\">Engines</a>")
+                + "</nav>\n");
 
         h.append(summary);
         h.append("<h2 id=\"runs\">Runs</h2>\n").append(runsTable(runs));
@@ -136,6 +139,11 @@ public final class HtmlReport {
             list.forEach(t -> h.append(table(t)));
         });
 
+        if (!engines.isEmpty()) {
+            h.append("<h2 id=\"engines\">Engines</h2>\n<p class=\"how\">What each run's run.json says of its engines: the "
+                    + "engine catalogue's facts, as the lab recorded them.</p>\n").append(engines);
+        }
+
         h.append("<script>\n").append(CHECK).append("</script>\n</body>\n</html>\n");
         return h.toString();
     }
@@ -171,7 +179,8 @@ public final class HtmlReport {
                     ? " (with uncommitted changes)" : "");
         });
         fields.put("engines", r -> r.info() == null || r.info().engines().isEmpty() ? "—" : String.join(", ", r.info().engines()));
-        fields.put("engine facts", HtmlReport::engineFacts);
+        fields.put("engine facts", r -> r.catalogue().isEmpty() ? "unknown (no engine catalogue in run.json)"
+                : "in run.json's catalogue (Engines, at the end)");
         fields.put("trials read", r -> String.valueOf(r.trials().size()));
         fields.put("failed trials", r -> {
             List<String> failed = new ArrayList<>();
@@ -196,32 +205,55 @@ public final class HtmlReport {
         return h.append("</table>\n").toString();
     }
 
-    /** The catalogue's facts of the engines the run ran, one line each; "unknown" without a schema-2 run.json. */
-    private static String engineFacts(Run r) {
-        if (r.catalogue().isEmpty()) {
-            return "unknown (no engine catalogue in run.json)";
-        }
-        List<String> lines = new ArrayList<>();
-        for (EngineFacts e : r.catalogue().values()) {
-            if (r.info().engines().contains(e.name())) {
-                List<String> facts = new ArrayList<>();
-                facts.add(e.family());
-                facts.add(e.hasWriteSide() ? "write side" : "no write side");
-                facts.add(e.sectionsNest() ? "sections nest" : "sections do not nest");
-                if (e.retireBlocks()) {
-                    facts.add("retire blocks");
-                }
-                if (e.neverFrees()) {
-                    facts.add("never frees");
-                }
-                if (e.unsafeByDesign()) {
-                    facts.add("unsafe by design");
-                }
-                facts.add("models " + e.models());
-                lines.add(e.name() + ": " + String.join(", ", facts));
+    /**
+     * The engine catalogue's facts of the engines the runs ran, as run.json records them: one table
+     * per distinct catalogue, one column per field of run-format's {@link EngineFacts} (a fact added
+     * there shows here without an edit). Nothing for runs without a catalogue.
+     */
+    public static String engineTables(List<Run> runs) {
+        Map<List<EngineFacts>, List<String>> byCatalogue = new LinkedHashMap<>();
+        for (Run r : runs) {
+            List<EngineFacts> ran = r.catalogue().values().stream().filter(e -> r.info().engines().contains(e.name())).toList();
+            if (!ran.isEmpty()) {
+                byCatalogue.computeIfAbsent(ran, k -> new ArrayList<>()).add(r.label());
             }
         }
-        return String.join("; ", lines);
+        StringBuilder h = new StringBuilder();
+        RecordComponent[] fields = EngineFacts.class.getRecordComponents();
+        byCatalogue.forEach((engines, labels) -> {
+            h.append("<table class=\"runs\">\n<caption>Engines (run.json's catalogue: ").append(esc(String.join(", ", labels)))
+                    .append(")</caption>\n<tr>");
+            for (RecordComponent f : fields) {
+                h.append("<th>").append(esc(f.getName())).append("</th>");
+            }
+            h.append("</tr>\n");
+            for (EngineFacts e : engines) {
+                h.append("<tr>");
+                for (RecordComponent f : fields) {
+                    h.append("<td>").append(esc(cell(e, f))).append("</td>");
+                }
+                h.append("</tr>\n");
+            }
+            h.append("</table>\n");
+        });
+        return h.toString();
+    }
+
+    private static String cell(EngineFacts e, RecordComponent f) {
+        try {
+            Object v = f.getAccessor().invoke(e);
+            if (v instanceof Boolean b) {
+                return b ? "yes" : "no";
+            }
+            if (v instanceof Map<?, ?> m) {
+                List<String> kv = new ArrayList<>();
+                m.forEach((k, x) -> kv.add(k + "=" + x));
+                return String.join(" ", kv);
+            }
+            return String.valueOf(v);
+        } catch (ReflectiveOperationException x) {
+            throw new IllegalStateException(x);
+        }
     }
 
     private static String info(Run r, Function<RunInfo, String> f) {

@@ -3,7 +3,6 @@ package org.smrlab.reports.render;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.function.Function;
 import org.smrlab.reports.analysis.Summary;
 import org.smrlab.reports.model.Measurement;
 import org.smrlab.reports.model.Numbers;
@@ -42,7 +41,7 @@ public final class SummaryCsv {
                 lines.add(line(run, "checked", c.engine(), "plain", c.plain(), null, "", ""));
                 lines.add(line(run, "checked", c.engine(), "checked", c.checked(), c.ratio(), "", "ratio = checked ÷ plain"));
             }
-            for (Summary.Goal g : s.goals()) {
+            for (Summary.GoalResult g : s.goals()) {
                 lines.add(line(run, "goal", g.id(), "(goal)", null, null, g.verdict().words(),
                         g.text() + " (ratio ≤ " + Numbers.sig(g.limit(), 3) + ")" + (g.reason() == null ? "" : "; " + g.reason())));
                 for (Summary.Check c : g.checks()) {
@@ -54,22 +53,21 @@ public final class SummaryCsv {
         return String.join("\n", lines) + "\n";
     }
 
-    private static Summary.Ratio ratioTo(Summary.Figure f, Summary.Figure floor) {
-        return f == null || floor == null ? null : Summary.Ratio.of(f.value(), floor.value());
+    private static Summary.Quotient ratioTo(Summary.Figure f, Summary.Figure floor) {
+        return f == null || floor == null ? null : Summary.Quotient.of(f.value(), floor.value());
     }
 
-    private static String line(String run, String section, String row, String column, Summary.Figure f, Summary.Ratio r,
+    private static String line(String run, String section, String row, String column, Summary.Figure f, Summary.Quotient r,
                                String verdict, String note) {
-        Function<String, String> q = CompareReport::csvField;
         Measurement m = f == null ? null : f.value();
         TrialKey k = f == null ? null : f.trial().key();
-        return String.join(",", q.apply(run), section, q.apply(row), q.apply(column),
-                k == null ? "" : q.apply(k.benchmark()), k == null ? "" : String.valueOf(k.threads()),
-                k == null ? "" : q.apply(k.paramsText()),
-                m == null ? "" : number(m.score()), m == null ? "" : number(m.error()), m == null ? "" : q.apply(m.unit()),
-                m == null ? "" : q.apply(m.source().words()),
+        return CompareReport.csvLine(run, section, row, column,
+                k == null ? "" : k.benchmark(), k == null ? "" : String.valueOf(k.threads()),
+                k == null ? "" : k.paramsText(),
+                m == null ? "" : number(m.score()), m == null ? "" : number(m.error()), m == null ? "" : m.unit(),
+                m == null ? "" : m.source().words(),
                 r == null ? "" : number(r.value()), r == null ? "" : number(r.low()), r == null ? "" : number(r.high()),
-                q.apply(verdict), q.apply(note));
+                verdict, note);
     }
 
     private static String number(double v) {

@@ -98,7 +98,7 @@ public final class SummaryReport {
         if (!s.goals().isEmpty()) {
             List<List<String>> rows = new ArrayList<>();
             List<String> folded = new ArrayList<>();
-            for (Summary.Goal g : s.goals()) {
+            for (Summary.GoalResult g : s.goals()) {
                 if (compact && notMeasured(g)) {
                     folded.add(shortName(g));
                 } else {
@@ -190,7 +190,7 @@ public final class SummaryReport {
     }
 
     /** "gus 1.10 [1.00, 1.21] met · ebr —": each ratio with its interval (and verdict, when there are several). */
-    static String measured(Summary.Goal g) {
+    static String measured(Summary.GoalResult g) {
         if (notMeasured(g) || g.checks().stream().allMatch(c -> c.kind() == Summary.Kind.NOT_APPLICABLE)
                 && g.checks().stream().map(Summary.Check::reason).distinct().count() == 1) {
             return MISSING;
@@ -220,16 +220,16 @@ public final class SummaryReport {
     }
 
     /** No figure of the goal is in the run. */
-    static boolean notMeasured(Summary.Goal g) {
+    static boolean notMeasured(Summary.GoalResult g) {
         return g.checks().stream().allMatch(c -> c.kind() == Summary.Kind.MISSING);
     }
 
     /** Goals by a few words (the goal table's), for the HTML's line of goals a run did not measure. */
-    static String shortName(Summary.Goal g) {
+    static String shortName(Summary.GoalResult g) {
         return g.goal().shortName();
     }
 
-    public static String verdict(Summary.Goal g) {
+    public static String verdict(Summary.GoalResult g) {
         return g.verdict() == Summary.Verdict.NA && g.reason() != null ? "n/a: " + g.reason() : g.verdict().words();
     }
 
@@ -274,12 +274,12 @@ public final class SummaryReport {
         return new BigDecimal(v).setScale(scale, RoundingMode.HALF_EVEN).toPlainString();
     }
 
-    static String ratio(Summary.Ratio r) {
+    static String ratio(Summary.Quotient r) {
         return r == null ? MISSING : Numbers.sig(r.value(), 3);
     }
 
     static String timesFloor(Summary.Figure f, Summary.Figure floor) {
-        return f == null || floor == null ? MISSING : ratio(Summary.Ratio.of(f.value(), floor.value()));
+        return f == null || floor == null ? MISSING : ratio(Summary.Quotient.of(f.value(), floor.value()));
     }
 
     /** ns → µs, 3 significant digits; other units as they are. */

@@ -59,10 +59,10 @@ class FactsFromRunJsonTest {
         // floors by method: what they measure is not recorded
         assertThat(s.floors()).extracting(Summary.Floor::name).contains("floorStoreFence");
         // retire at batch 64: batch=default may or may not be 64 without the catalogue
-        Summary.Goal retire = s.goals().stream().filter(g -> g.id().equals("retire")).findFirst().orElseThrow();
+        Summary.GoalResult retire = s.goals().stream().filter(g -> g.id().equals("retire")).findFirst().orElseThrow();
         assertThat(retire.checks()).extracting(Summary.Check::reason).contains("WriteSideBench.retire (gus, batch=64)");
         // membarrier available, but whether gus-lazy used it is unknown without its knobs
-        Summary.Goal membarrier = s.goals().stream().filter(g -> g.id().equals("membarrier")).findFirst().orElseThrow();
+        Summary.GoalResult membarrier = s.goals().stream().filter(g -> g.id().equals("membarrier")).findFirst().orElseThrow();
         assertThat(membarrier.checks()).anyMatch(c -> c.label().equals("gus-lazy") && !c.applies()
                 && c.reason().contains("unknown (no engine knobs in run.json)"));
         Fixtures.Result r = Fixtures.cli("summary", run);

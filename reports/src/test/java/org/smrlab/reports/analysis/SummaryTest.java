@@ -42,12 +42,12 @@ class SummaryTest {
         return Summary.of(RunLoader.group(List.of(RunLoader.load(run))).get(0), Summary.DEFAULT_FLOOR);
     }
 
-    private static Summary.Goal goal(Summary.RunSummary s, String id) {
+    private static Summary.GoalResult goal(Summary.RunSummary s, String id) {
         return s.goals().stream().filter(g -> g.id().equals(id)).findFirst()
                 .orElseThrow(() -> new AssertionError("no goal " + id));
     }
 
-    private static Summary.Check check(Summary.Goal g, String label) {
+    private static Summary.Check check(Summary.GoalResult g, String label) {
         return g.checks().stream().filter(c -> c.label().equals(label)).findFirst()
                 .orElseThrow(() -> new AssertionError("no check " + label + " in " + g.checks()));
     }
@@ -70,10 +70,10 @@ class SummaryTest {
     @Test
     void goalRatiosIntervalsAndVerdicts() {
         Summary.RunSummary s = summary(Fixtures.path(RUN));
-        assertThat(s.goals()).extracting(Summary.Goal::id)
+        assertThat(s.goals()).extracting(Summary.GoalResult::id)
                 .containsExactly("fence", "hp", "qsbr", "membarrier", "retire", "overhead");
 
-        Summary.Goal fence = goal(s, "fence");
+        Summary.GoalResult fence = goal(s, "fence");
         assertThat(check(fence, "gus").ratio().value()).isCloseTo(1.1, within(1e-12));
         assertThat(check(fence, "gus").ratio().low()).isCloseTo(1.0, within(1e-12));
         assertThat(check(fence, "gus").ratio().high()).isCloseTo(2.3 / 1.9, within(1e-12));
@@ -82,18 +82,18 @@ class SummaryTest {
         assertThat(check(fence, "ebr").verdict()).isEqualTo(Summary.Verdict.WITHIN_ERROR);
         assertThat(fence.verdict()).isEqualTo(Summary.Verdict.WITHIN_ERROR);
 
-        Summary.Goal hp = goal(s, "hp");
+        Summary.GoalResult hp = goal(s, "hp");
         assertThat(check(hp, "hp").ratio().value()).isCloseTo(1.5, within(1e-12));
         assertThat(check(hp, "hp").ratio().low()).isCloseTo(2.8 / 2.1, within(1e-12));
         assertThat(hp.verdict()).isEqualTo(Summary.Verdict.NOT_MET);
 
-        Summary.Goal qsbr = goal(s, "qsbr");
+        Summary.GoalResult qsbr = goal(s, "qsbr");
         assertThat(check(qsbr, "qsbr emptySection").ratio().value()).isCloseTo(1.2, within(1e-12));
         assertThat(check(qsbr, "qsbr quiescentState").ratio().value()).isCloseTo(1.4, within(1e-12));
         assertThat(check(qsbr, "qsbr quiescentState").ratio().high()).isCloseTo(0.8 / 0.45, within(1e-12));
         assertThat(qsbr.verdict()).isEqualTo(Summary.Verdict.MET);
 
-        Summary.Goal membarrier = goal(s, "membarrier");
+        Summary.GoalResult membarrier = goal(s, "membarrier");
         assertThat(check(membarrier, "gus-lazy").ratio().value()).isCloseTo(0.9 / 2.2, within(1e-12));
         assertThat(check(membarrier, "gus-lazy").verdict()).isEqualTo(Summary.Verdict.MET);
         assertThat(check(membarrier, "gus-lazy:barrier=fence").applies()).isFalse();
@@ -102,14 +102,14 @@ class SummaryTest {
         assertThat(check(membarrier, "pserialize").verdict()).isEqualTo(Summary.Verdict.NOT_MET);
         assertThat(membarrier.verdict()).isEqualTo(Summary.Verdict.NOT_MET);
 
-        Summary.Goal retire = goal(s, "retire");
+        Summary.GoalResult retire = goal(s, "retire");
         assertThat(check(retire, "gus (batch=default = 64)").ratio().value()).isCloseTo(1.5, within(1e-12));
         assertThat(check(retire, "gus (batch=default = 64)").verdict()).isEqualTo(Summary.Verdict.MET);
         assertThat(check(retire, "ebr (batch=64)").ratio().value()).isCloseTo(2.3, within(1e-12));
         assertThat(check(retire, "ebr (batch=64)").verdict()).isEqualTo(Summary.Verdict.NOT_MET);
         assertThat(retire.verdict()).isEqualTo(Summary.Verdict.NOT_MET);
 
-        Summary.Goal overhead = goal(s, "overhead");
+        Summary.GoalResult overhead = goal(s, "overhead");
         assertThat(check(overhead, "gus · 1 thread").ratio().value()).isCloseTo(100.0 / 98.0, within(1e-12));
         assertThat(check(overhead, "gus · 1 thread").verdict()).isEqualTo(Summary.Verdict.MET);
         assertThat(check(overhead, "gus · 2 threads").ratio().low()).isCloseTo(100.0 / 101.0, within(1e-12));
@@ -172,7 +172,7 @@ class SummaryTest {
         Files.writeString(run.resolve("run.json"), Files.readString(run.resolve("run.json"))
                 .replace("\"available\": true", "\"available\": false")
                 .replace("\"barrier\": \"membarrier\"", "\"barrier\": \"fence\"").replace("barrier=membarrier", "barrier=fence"));
-        Summary.Goal g = goal(summary(run), "membarrier");
+        Summary.GoalResult g = goal(summary(run), "membarrier");
         assertThat(g.verdict()).isEqualTo(Summary.Verdict.NA);
         assertThat(g.checks()).noneMatch(Summary.Check::applies);
         assertThat(SummaryReport.verdict(g)).startsWith("n/a: barrier=fence on this JVM");

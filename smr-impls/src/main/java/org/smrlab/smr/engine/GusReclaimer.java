@@ -268,7 +268,8 @@ public final class GusReclaimer<T> extends AbstractReclaimer<T> implements Seque
 
     /** The catalogue entry of {@code gus}: smr(9)'s default flavour. */
     public static final EngineType GUS = EngineType.named("gus")
-            .summary("FreeBSD smr(9) default: one fetch-add per batch, fenced enter, polls scan all records")
+            .summary("FreeBSD smr(9), Global Unbounded Sequences: a global write clock, per-thread observed sequences, a "
+                    + "shared read hand; one fetch-add per batch, fenced enter, polls scan all records")
             .models(SOURCE).family(EngineType.Family.GUS)
             .knobs(Knob.batch(64), start(), invariants())
             .writeSide().sectionsDoNotNest()
@@ -460,7 +461,7 @@ public final class GusReclaimer<T> extends AbstractReclaimer<T> implements Seque
             case DEFERRED:
                 if (++s.record.deferred < limit) {
                     VarHandle.fullFence(); // store-load: the unlink before the load of the clock; nothing is written
-                    return laWr() + incr;  // acquire: also keeps C2 from dropping the fence (DESIGN.md)
+                    return laWr() + incr;  // acquire: also keeps C2 from dropping the fence (docs/design.md, toolchain facts)
                 }
                 s.record.deferred = 0;
                 return defaultAdvance(s);

@@ -48,7 +48,7 @@ import java.util.function.Consumer;
  *     <td>A's accesses to the old node happen-before B's free of it</td></tr>
  * </table>
  * The fence is followed by an acquire load, never by a second fence with only plain loads between:
- * that is the shape in which C2 drops a {@code VarHandle.fullFence()} (see DESIGN.md).
+ * that is the shape in which C2 drops a {@code VarHandle.fullFence()} (docs/design.md, "Toolchain facts").
  * <p>What Java adds: a hazard is a reference store into the record's slot array, and under G1,
  * once that array lies outside a young region, the store's post-write barrier takes its slow path,
  * which begins with a StoreLoad ({@code lock addl} on x86) before it looks at the card: a second
