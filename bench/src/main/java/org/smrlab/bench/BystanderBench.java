@@ -104,7 +104,7 @@ public class BystanderBench {
     /** Every safe engine, in every group. */
     @State(Scope.Benchmark)
     public static class AnyEngine extends EngineDomain {
-        @Param({"gus", "gus-deferred", "gus-lazy", "qsbr", "ebr", "hp", "pserialize", "rwlock", "none"})
+        @Param({"gus", "gus-deferred", "gus-lazy", "qsbr", "ebr", "hp", "hp-asym", "ibr", "he", "pserialize", "psref", "localcount", "rwlock", "none"})
         public String engine;
 
         @Param({EngineParam.DEFAULT_BATCH})

@@ -91,7 +91,7 @@ public class LookupCostBench {
 
     @State(Scope.Thread)
     public static class Walker {
-        @Param({"gus", "gus-deferred", "gus-lazy", "qsbr", "ebr", "hp", "pserialize", "rwlock", "none"}) // every safe engine (the catalogue test); hp and ebr are the pair it was written for
+        @Param({"gus", "gus-deferred", "gus-lazy", "qsbr", "ebr", "hp", "hp-asym", "ibr", "he", "pserialize", "psref", "localcount", "rwlock", "none"}) // every safe engine (the catalogue test); hp and ebr are the pair it was written for
         public String engine;
 
         @Param({"set", "before", "hitFirst", "skipNull", "noRemoved", "noGeneration", "oneSlot", "perBucket"})

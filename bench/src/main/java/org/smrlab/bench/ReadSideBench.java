@@ -101,7 +101,7 @@ public class ReadSideBench {
     /** The engine and a hash set of KEYS keys over a pool of that engine (no profiler probe: no clock reads). */
     @State(Scope.Benchmark)
     public static class Domain {
-        @Param({"gus", "gus-deferred", "gus-lazy", "qsbr", "ebr", "hp", "pserialize", "rwlock", "none"})
+        @Param({"gus", "gus-deferred", "gus-lazy", "qsbr", "ebr", "hp", "hp-asym", "ibr", "he", "pserialize", "psref", "localcount", "rwlock", "none"})
         public String engine;
 
         SmrHashSet set;

@@ -240,6 +240,7 @@ public final class SmrProfiler implements InternalProfiler {
         out.add(ratio(Metrics.WAIT_NS_PER_RETIRE, s.waitNanos() - (b == null ? 0 : b.waitNanos()),
                 s.retired() - (b == null ? 0 : b.retired())));
         out.add(ratio(Metrics.WAIT_NS_PER_OP, s.waitNanos() - (b == null ? 0 : b.waitNanos()), ops));
+        out.add(max(Metrics.ENGINE_WORDS, s.engineWords()));
         out.add(max(Metrics.UAF, now.useAfterFree()));
         if (now.sections() != null) {
             long[] sb = before == null || before.sections() == null ? new long[2] : before.sections();

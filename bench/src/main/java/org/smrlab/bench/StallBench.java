@@ -48,7 +48,11 @@ import org.smrlab.smr.set.SmrHashSet;
  *
  * BLOCKING ENGINES: rwlock and pserialize writers wait while the reader is inside a section; the
  * reader leaves at the iteration's end (a deadline computed from the iteration time), so the
- * writers' ops take up to a whole iteration and JMH still ends on time.
+ * writers' ops take up to a whole iteration and JMH still ends on time. psref and localcount
+ * writers wait only when their batch holds the node the reader references (the first node of its
+ * bucket): the writer that retires it blocks until the reader leaves, the others go on, and pending
+ * stays bounded. ibr and he stay bounded as hp does: the stalled reader holds only what was alive in
+ * the eras it reserved.
  *
  * HOW TO READ
  *   Score: ns per writer op. Secondary metrics (-prof org.smrlab.bench.SmrProfiler):
@@ -69,7 +73,7 @@ public class StallBench {
 
     @State(Scope.Benchmark)
     public static class Stall {
-        @Param({"gus", "gus-deferred", "gus-lazy", "qsbr", "ebr", "hp", "pserialize", "rwlock", "none"})
+        @Param({"gus", "gus-deferred", "gus-lazy", "qsbr", "ebr", "hp", "hp-asym", "ibr", "he", "pserialize", "psref", "localcount", "rwlock", "none"})
         public String engine;
 
         @Param({EngineParam.DEFAULT_BATCH})

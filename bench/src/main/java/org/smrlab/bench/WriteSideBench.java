@@ -24,6 +24,7 @@ import org.smrlab.smr.GracePeriods;
 import org.smrlab.smr.Reclaimer;
 import org.smrlab.smr.Session;
 import org.smrlab.smr.engine.Offline;
+import org.smrlab.smr.set.SetNode;
 
 /*
  * QUESTION: what does the write side cost, per engine: advancing the write clock (smr_advance),
@@ -47,7 +48,9 @@ import org.smrlab.smr.engine.Offline;
  *   What to expect: advance is one atomic on a shared line for gus (cheap alone, contended with a
  *   reader loading the clock at every enter), a local increment for most gus-deferred calls;
  *   synchronize waits for a grace period, so with a reader it includes the reader's section and
- *   the wake-up; rwlock's and pserialize's retire block once per batch.
+ *   the wake-up; rwlock's, pserialize's, psref's and localcount's retire block once per batch
+ *   (psref and localcount: a pserialize grace period, localcount a second one, then the per-node
+ *   drain, which finds no reference here).
  *   Secondary metrics (-prof org.smrlab.bench.SmrProfiler): smr.advances.per.op, polls, scans,
  *   waits, gracePeriods, membarriers per op (per op of all threads in the groups); smr.pending.peak
  *   is the engine's Stats.peakPending: no sampler runs here, so it is the largest pending count
@@ -85,7 +88,7 @@ public class WriteSideBench {
     /** For retire: every safe engine. */
     @State(Scope.Benchmark)
     public static class AnyEngine extends EngineDomain {
-        @Param({"gus", "gus-deferred", "gus-lazy", "qsbr", "ebr", "hp", "pserialize", "rwlock", "none"})
+        @Param({"gus", "gus-deferred", "gus-lazy", "qsbr", "ebr", "hp", "hp-asym", "ibr", "he", "pserialize", "psref", "localcount", "rwlock", "none"})
         public String engine;
 
         @Param({EngineParam.DEFAULT_BATCH})
@@ -125,7 +128,7 @@ public class WriteSideBench {
             shared = d.shared;
             session = shared.join();
             for (int i = 0; i < ring.length; i++) {
-                ring[i] = new Object();
+                ring[i] = new SetNode(); // carries the engine word, as pooled nodes do (localcount keeps its count column there)
             }
         }
 

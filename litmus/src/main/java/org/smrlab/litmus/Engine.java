@@ -5,8 +5,9 @@ import org.smrlab.smr.GracePeriods;
 import org.smrlab.smr.Reclaimer;
 import org.smrlab.smr.Session;
 import org.smrlab.smr.Spec;
-import org.smrlab.smr.engine.KnobValues;
+import org.smrlab.smr.engine.Births;
 import org.smrlab.smr.engine.EngineType;
+import org.smrlab.smr.engine.KnobValues;
 
 /**
  * One engine spec, parsed once, building a fresh domain for every jcstress state.
@@ -40,5 +41,18 @@ public final class Engine {
     /** The write side of a session (every engine tested through it implements GracePeriods). */
     public static GracePeriods grace(Session<Node> s) {
         return (GracePeriods) s;
+    }
+
+    /**
+     * A node allocated through {@code s}: stamped as the pool stamps every node it hands out, when the
+     * engine wants births (ibr, he, localcount; see {@code Births}).
+     */
+    @SuppressWarnings("unchecked")
+    public static Node born(Session<Node> s, int id) {
+        Node n = new Node(id);
+        if (s instanceof Births) {
+            ((Births<Node>) s).born(n);
+        }
+        return n;
     }
 }

@@ -11,7 +11,7 @@ import java.util.Map;
  *
  * @param name          the engine name ({@code gus}, {@code hp}, ...)
  * @param family        the family, in words ({@code gus family}, {@code epoch family}, {@code pointer-based},
- *                      {@code blocking}, {@code baseline}): engines of one family share a mechanism
+ *                      {@code era-based}, {@code blocking}, {@code baseline}): engines of one family share a mechanism
  * @param summary       one line: what the engine is
  * @param models        what it is faithful to (a source file, a man page, a paper)
  * @param hasWriteSide  its sessions implement GracePeriods (advance, poll, await, synchronize)

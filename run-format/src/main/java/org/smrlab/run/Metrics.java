@@ -64,6 +64,10 @@ public final class Metrics {
     public static final Metric WAITS = perOp("waits", "blocking waits for readers");
     public static final Metric GRACE_PERIODS = perOp("gracePeriods", "grace periods completed");
     public static final Metric MEMBARRIERS = perOp("membarriers", "membarrier(2) calls");
+    public static final Metric ENGINE_WORDS = add(new Metric("smr.engine.words", "words", Metric.Pooling.MAX, null, Double.NaN,
+            Metric.Better.LOWER, Metric.Scope.ENGINE, true, "64-bit words of bookkeeping the engine keeps besides the nodes, "
+            + "the most at an iteration's end (Stats.engineWords: records, hazard and era slots, localcount's per-thread "
+            + "count columns, which grow with threads x nodes)"));
     public static final Metric UAF = add(new Metric("smr.uaf", "count", Metric.Pooling.MAX, null, Double.NaN, Metric.Better.ZERO,
             Metric.Scope.ENGINE, true, "use-after-free detections (readers' detections, the pool's write-after-free and double "
             + "frees), cumulative over the trial, warmup included: 0 for every engine not unsafe by design"));

@@ -10,11 +10,15 @@ import org.smrlab.smr.engine.BrokenReclaimer;
 import org.smrlab.smr.engine.EngineType;
 import org.smrlab.smr.engine.EpochReclaimer;
 import org.smrlab.smr.engine.GusReclaimer;
+import org.smrlab.smr.engine.HazardEras;
 import org.smrlab.smr.engine.HazardPointers;
+import org.smrlab.smr.engine.IntervalReclaimer;
 import org.smrlab.smr.engine.Knob;
 import org.smrlab.smr.engine.KnobValues;
+import org.smrlab.smr.engine.LocalCountReclaimer;
 import org.smrlab.smr.engine.NoneReclaimer;
 import org.smrlab.smr.engine.PserializeReclaimer;
+import org.smrlab.smr.engine.PsrefReclaimer;
 import org.smrlab.smr.engine.QsbrReclaimer;
 import org.smrlab.smr.engine.RwLockReclaimer;
 
@@ -42,7 +46,12 @@ public final class Engines {
             QsbrReclaimer.TYPE,
             EpochReclaimer.TYPE,
             HazardPointers.TYPE,
+            HazardPointers.ASYM,
+            IntervalReclaimer.TYPE,
+            HazardEras.TYPE,
             PserializeReclaimer.TYPE,
+            PsrefReclaimer.TYPE,
+            LocalCountReclaimer.TYPE,
             RwLockReclaimer.TYPE,
             NoneReclaimer.TYPE,
             BrokenReclaimer.TYPE);

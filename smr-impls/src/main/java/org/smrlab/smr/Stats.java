@@ -26,13 +26,17 @@ package org.smrlab.smr;
  * @param waitNanos     nanoseconds spent in the blocking waits counted by {@code waits}: how long writers
  *                      (and closers) were blocked waiting for readers. Read from the clock only around
  *                      the waits themselves, never on a path that does not block.
+ * @param engineWords   64-bit words of bookkeeping the engine keeps now besides the nodes: every
+ *                      thread record's shared word and its hazard or era slots, and localcount's
+ *                      per-thread count columns (O(threads × nodes)); the engine's own memory, for
+ *                      comparison (object headers and padding are not counted)
  */
 public record Stats(long retired, long freed, long pending, long peakPending,
                     long advances, long polls, long pollFailures, long scans, long waits,
-                    long gracePeriods, long coalesced, long membarriers, long waitNanos) {
+                    long gracePeriods, long coalesced, long membarriers, long waitNanos, long engineWords) {
 
     /** Field names in declaration order, for tables and CSV headers. */
     public static final java.util.List<String> FIELDS = java.util.List.of(
             "retired", "freed", "pending", "peakPending", "advances", "polls", "pollFailures",
-            "scans", "waits", "gracePeriods", "coalesced", "membarriers", "waitNanos");
+            "scans", "waits", "gracePeriods", "coalesced", "membarriers", "waitNanos", "engineWords");
 }

@@ -39,8 +39,8 @@ public final class Profiles {
 
     /** The engine variants the sweep runs at every batch size: defaults plus each engine's own knob. */
     public static final List<String> SWEEP_SPECS = List.of("gus", "gus-deferred", "gus-deferred:limit=4",
-            "gus-deferred:limit=64", "gus-lazy", "gus-lazy:tick=10ms", "qsbr", "ebr", "hp", "hp:slots=4",
-            "pserialize", "pserialize:coalesce=true", "pserialize:async=true");
+            "gus-deferred:limit=64", "gus-lazy", "gus-lazy:tick=10ms", "qsbr", "ebr", "hp", "hp:slots=4", "hp-asym",
+            "ibr", "ibr:freq=16", "he", "pserialize", "pserialize:coalesce=true", "pserialize:async=true", "psref", "localcount");
 
     /** BystanderBench's groups: a bystander beside a writer that is idle, retires, advances or synchronizes. */
     private static final List<String> BYSTANDER_ANY = List.of("idle", "retiring");
@@ -221,8 +221,8 @@ public final class Profiles {
         e.add(Entry.of("WriteSideBench.synchronizeWithReader").writeSideEngines().threads("1,1").profiled().run(ns));
         e.add(Entry.of("ReclamationBench.mixed").threads("max").profiled().run(mixed));
         e.add(Entry.of("StallBench.writer").param("stall", "iteration").profiled().run(mixed));
-        for (String g : BYSTANDER_ANY) { // the engines that issue membarriers or run a helper, and one that does neither
-            e.add(Entry.of("BystanderBench." + g).engines("gus", "gus-lazy", "pserialize").threads("1,1").profiled().run(ns));
+        for (String g : BYSTANDER_ANY) { // the engines that issue membarriers (per tick, grace period or scan) or run a helper, and one that does neither
+            e.add(Entry.of("BystanderBench." + g).engines("gus", "gus-lazy", "pserialize", "hp-asym").threads("1,1").profiled().run(ns));
         }
         e.addAll(quickWorkloads());
         return e;
@@ -376,7 +376,7 @@ public final class Profiles {
         e.add(Entry.of("ReclamationBench.mixed").engines(SWEEP_SPECS.toArray(String[]::new))
                 .param(EngineParam.BATCH, BATCHES.toArray(String[]::new)).threads("max").profiled().run(r));
         e.add(Entry.of("ReclamationBench.mixed").engines("rwlock", "none").threads("max").profiled().run(r));
-        e.add(Entry.of("ReclamationBench.mixed").engines("gus", "gus-lazy", "qsbr", "ebr", "hp")
+        e.add(Entry.of("ReclamationBench.mixed").engines("gus", "gus-lazy", "qsbr", "ebr", "hp", "ibr", "he")
                 .param("section", "1us", "10us", "100us").threads("max").profiled().run(r));
         return e;
     }

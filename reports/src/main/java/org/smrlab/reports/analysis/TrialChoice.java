@@ -14,6 +14,7 @@ import java.util.function.Predicate;
 import org.smrlab.reports.model.EngineRef;
 import org.smrlab.reports.model.Measurement;
 import org.smrlab.reports.model.Numbers;
+import org.smrlab.reports.model.PendingSeries;
 import org.smrlab.reports.model.Run;
 import org.smrlab.reports.model.TrialKey;
 import org.smrlab.reports.model.TrialResult;
@@ -291,8 +292,36 @@ final class TrialChoice {
         }
         sources.forEach((source, engines) -> lines.add("r2f p99 source: " + source
                 + (sources.size() == 1 ? "" : ", for " + String.join(", ", engines))));
+        lines.add(stallVerdicts(rows));
         lines.removeIf(String::isEmpty);
         return lines;
+    }
+
+    /**
+     * "behind the stalled reader: stayed bounded: hp, he; kept growing: gus, ebr": each stall trial's verdict by
+     * {@link StallGrowth}'s rule, from its pending series (every fork), or from the cap where it was hit.
+     */
+    String stallVerdicts(List<Summary.EngineRow> rows) {
+        List<String> bounded = new ArrayList<>();
+        List<String> growing = new ArrayList<>();
+        for (Summary.EngineRow row : rows) {
+            if (row.stall() == null) {
+                continue;
+            }
+            List<PendingSeries> series = run.pending().stream().filter(p -> p.belongsTo(row.stall().key())).toList();
+            if (row.unbounded() || series.stream().anyMatch(StallGrowth::grows)) {
+                growing.add(row.engine());
+            } else if (series.stream().anyMatch(StallGrowth::judgeable)) {
+                bounded.add(row.engine());
+            }
+        }
+        if (bounded.isEmpty() && growing.isEmpty()) {
+            return "";
+        }
+        return "behind the stalled reader (pending over time, each stalled iteration: growing = its last quarter peaks above "
+                + StallGrowth.FACTOR + "x its first half + " + (long) StallGrowth.SLACK + " nodes, or the cap was hit): "
+                + "stayed bounded: " + (bounded.isEmpty() ? "none" : String.join(", ", bounded))
+                + "; kept growing: " + (growing.isEmpty() ? "none" : String.join(", ", growing));
     }
 
     /**

@@ -41,9 +41,10 @@ public final class HtmlReport {
     public static final String INDEX = "index.html";
     public static final String PLOTS = "plots";
 
-    /** The secondary metrics that get tables of their own, where the runs have them: latency, memory, the two alarms. */
+    /** The secondary metrics that get tables of their own, where the runs have them: latency, memory (the engine's own too), the two alarms. */
     static final List<String> SECONDARY_TABLES = List.of(Metrics.R2F_P99.name(), Metrics.R2F_P50.name(),
-            Metrics.PENDING_PEAK.name(), Metrics.FOOTPRINT_PEAK.name(), Metrics.UAF.name(), Metrics.UNBOUNDED.name());
+            Metrics.PENDING_PEAK.name(), Metrics.FOOTPRINT_PEAK.name(), Metrics.ENGINE_WORDS.name(), Metrics.UAF.name(),
+            Metrics.UNBOUNDED.name());
 
     private HtmlReport() {
     }

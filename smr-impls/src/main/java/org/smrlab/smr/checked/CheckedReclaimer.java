@@ -24,9 +24,14 @@ import org.smrlab.smr.engine.SequenceGoals;
  * <ul>
  * <li>whether sections nest ({@link EngineType#sectionsNest()}): not on the gus family (one
  *     observed sequence per record, as smr(9), which asserts against recursion);</li>
- * <li>whether {@code retire} may block ({@link EngineType#retireBlocks()}: pserialize, rwlock), so
- *     it is a sleepable point; and whether the outermost {@code enter} may
+ * <li>whether {@code retire} may block ({@link EngineType#retireBlocks()}: pserialize, rwlock, psref,
+ *     localcount), so it is a sleepable point; and whether the outermost {@code enter} may
  *     ({@link EngineType#enterBlocks()}: rwlock's read lock waits for writers);</li>
+ * <li>whether a section may span a sleep ({@link EngineType#sectionsMaySleep()}: psref and
+ *     localcount, whose references exist to be held across sleeps), in which case its sections do
+ *     not count for {@link Sleepable}; those engines check their own misuses
+ *     ({@link Rule#ACQUIRE_AFTER_RETIRE}, {@link Rule#RETIRE_WHILE_REFERENCED}) themselves, since
+ *     only they know the references;</li>
  * <li>how far past the clock a legitimate goal may lie and what its bits look like: asked of the
  *     engine itself when it implements {@link SequenceGoals} (the gus family; the answer depends on
  *     knobs such as {@code invariants}), see {@link CheckedGraceSession}.</li>
@@ -49,6 +54,8 @@ public final class CheckedReclaimer<T> implements Reclaimer<T> {
     final boolean retireBlocks;
     /** rwlock: the outermost enter takes the read lock, which waits while a writer holds or awaits it. */
     final boolean enterBlocks;
+    /** psref, localcount: a section may span a sleep, so it does not count for {@link Sleepable}. */
+    final boolean sectionsMaySleep;
     /** How far beyond {@code current()} a legitimate goal may lie; -1 when goals are not gus sequences. */
     final long goalsAhead;
     final boolean lazy;
@@ -72,6 +79,7 @@ public final class CheckedReclaimer<T> implements Reclaimer<T> {
         this.lazy = type.lazyClock();
         this.retireBlocks = type.retireBlocks();
         this.enterBlocks = type.enterBlocks();
+        this.sectionsMaySleep = type.sectionsMaySleep();
     }
 
     /**

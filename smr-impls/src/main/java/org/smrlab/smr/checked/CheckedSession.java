@@ -2,6 +2,7 @@ package org.smrlab.smr.checked;
 
 import java.util.concurrent.atomic.AtomicReference;
 import org.smrlab.smr.Session;
+import org.smrlab.smr.engine.Births;
 
 /*
  * The fields every checked call reads and enter/exit write, padded by class hierarchy (as the
@@ -56,7 +57,7 @@ abstract class CheckedSessionPadR extends CheckedSessionHot {
  *
  * @param <T> the node type
  */
-public class CheckedSession<T> extends CheckedSessionPadR implements Session<T> {
+public class CheckedSession<T> extends CheckedSessionPadR implements Session<T>, Births<T> {
     final CheckedReclaimer<T> domain;
     final Session<T> inner;
     final Thread owner;
@@ -123,7 +124,9 @@ public class CheckedSession<T> extends CheckedSessionPadR implements Session<T> 
         }
         inner.enter();
         depth++;
-        threadDepth.push(engine);
+        if (!domain.sectionsMaySleep) {
+            threadDepth.push(engine);
+        }
     }
 
     @Override
@@ -134,7 +137,9 @@ public class CheckedSession<T> extends CheckedSessionPadR implements Session<T> 
         }
         inner.exit();
         depth--;
-        threadDepth.pop();
+        if (!domain.sectionsMaySleep) {
+            threadDepth.pop();
+        }
     }
 
     @Override
@@ -153,6 +158,16 @@ public class CheckedSession<T> extends CheckedSessionPadR implements Session<T> 
             Sleepable.assertSleepable("retire() on " + engine + " (it waits for a grace period when a batch fills)");
         }
         inner.retire(node);
+    }
+
+    /** Passes a birth on to the engine when it needs births (IBR, hazard eras, localcount); see {@link Births}. */
+    @Override
+    @SuppressWarnings("unchecked")
+    public void born(T node) {
+        checkUsable("born()");
+        if (inner instanceof Births<?> b) {
+            ((Births<T>) b).born(node);
+        }
     }
 
     @Override
@@ -189,7 +204,9 @@ public class CheckedSession<T> extends CheckedSessionPadR implements Session<T> 
             return;
         }
         closed = true;
-        threadDepth.drop(depth);
+        if (!domain.sectionsMaySleep) {
+            threadDepth.drop(depth);
+        }
         depth = 0;
         try {
             inner.close();

@@ -49,6 +49,15 @@ public enum Rule {
             + "the lab's locks) while the thread is inside any read section",
             "NetBSD ASSERT_SLEEPABLE with the pserialize read depth; FreeBSD: no sleeping in an SMR section"),
 
+    /** psref, localcount: a reference taken on a node that is already being destroyed. */
+    ACQUIRE_AFTER_RETIRE("psref and localcount: retire a node only once it is unreachable (unlinked): no reader may "
+            + "take a reference on a node being destroyed",
+            "NetBSD psref_acquire asserts \"psref target already destroyed\"; localcount_acquire asserts lc_totalp == NULL"),
+
+    /** psref, localcount: a node retired while the retiring session itself still references it. */
+    RETIRE_WHILE_REFERENCED("psref and localcount: drop your own reference (exit, or reuse its slot) before retiring the node",
+            "psref_target_destroy and localcount_drain wait for every reference, the caller's own included: forever"),
+
     /** A node written after its free, found when the pool hands it out again. */
     WRITE_AFTER_FREE("never write a node after put(): the pool may already have freed it",
             "a poisoned item found modified when UMA/pool_cache hands it out again (INVARIANTS trash checks)");

@@ -107,11 +107,17 @@ public abstract class AbstractReclaimer<T> implements Reclaimer<T> {
     private int orphans;                  // batches on the hand-on list; read opaque as a hint
 
     protected AbstractReclaimer(KnobValues config, Consumer<? super T> free, long idleWord, int hazardSlots) {
+        this(config, free, idleWord, hazardSlots, 0, 0);
+    }
+
+    /** As above, with {@code eraSlots} era slots per record (IBR, hazard eras), idle at {@code eraIdle}. */
+    protected AbstractReclaimer(KnobValues config, Consumer<? super T> free, long idleWord, int hazardSlots,
+                                int eraSlots, long eraIdle) {
         this.config = config;
         this.free = free;
         this.batch = config.intValue("batch");
         this.sealNanos = config.has(Knob.SEAL) ? config.nanos(Knob.SEAL) : 0;
-        this.registry = new Registry(idleWord, hazardSlots);
+        this.registry = new Registry(idleWord, hazardSlots, eraSlots, eraIdle);
     }
 
     /** Makes the calling thread's session; the session registers itself in its constructor. */
@@ -144,7 +150,7 @@ public abstract class AbstractReclaimer<T> implements Reclaimer<T> {
         long[] s = sum();
         long pending = s[0] - s[1];
         long peak = notePending(pending);
-        return new Stats(s[0], s[1], pending, peak, s[2], s[3], s[4], s[5], s[6], s[7], s[8], s[9], s[10]);
+        return new Stats(s[0], s[1], pending, peak, s[2], s[3], s[4], s[5], s[6], s[7], s[8], s[9], s[10], engineWords());
     }
 
     /**
@@ -170,6 +176,18 @@ public abstract class AbstractReclaimer<T> implements Reclaimer<T> {
      */
     public final void observeWaits(java.util.function.LongConsumer probe) {
         waitProbe = probe;
+    }
+
+    /**
+     * The engine's bookkeeping now, in 64-bit words ({@link Stats#engineWords()}): each record's shared
+     * word, hazard slots and era slots. Engines that keep more (localcount's count columns) add theirs.
+     */
+    protected long engineWords() {
+        long words = 0;
+        for (ThreadRecord r : registry.snapshot()) {
+            words += 1 + r.slots() + r.eraSlots();
+        }
+        return words;
     }
 
     private long[] sum() {

@@ -7,9 +7,9 @@ import org.smrlab.smr.Session;
  *
  * <h2>Implementation notes: the batch pipeline</h2>
  * <pre>
- *   retire(node) ──► open batch ──(full)──► seal: goal = sealGoal() ──► sealed FIFO ──(reached(goal))──► free
+ *   retire(node) ──► open batch ──(full)──► seal: goal = sealGoal() ──► sealed FIFO ──(reached(goal) and released(b))──► free
  *                                                  │ (from retire only)
- *                                                  └──► afterSealFromRetire(goal)   pserialize, rwlock: wait here
+ *                                                  └──► afterSealFromRetire(b)   pserialize, rwlock, psref, localcount: wait here
  * </pre>
  * A batch is sealed when it fills ({@code batch} knob), on {@link #flush()}, {@link #barrier()} and
  * {@link #close()}. Each seal then reclaims: it frees batches from the head of the FIFO while their
@@ -32,8 +32,11 @@ import org.smrlab.smr.Session;
  * retire path exactly as above.
  *
  * <p>A session is confined to its thread; nothing here is shared except through the record and
- * the domain's hand-on list. Engines whose reclamation is not goal-based (hp) override
- * {@link #retire}, {@link #flush()}, {@link #barrier()} and {@link #close()}.
+ * the domain's hand-on list. {@code released(b)} is true for every engine whose goal alone proves a
+ * batch safe; psref and localcount also wait, per node, for the references threads still hold.
+ * Engines whose reclamation is not goal-based override {@link #retire}, {@link #flush()} and
+ * {@link #barrier()}: hp (and {@link #close()}), ibr and he (through {@code EraSession}, which hands
+ * its retired list on in {@link #goOffline()} and leaves close to this class).
  */
 public abstract class AbstractSession<T> implements Session<T> {
     /** Spare batches kept for reuse; beyond this they are left to the garbage collector. */
@@ -94,6 +97,28 @@ public abstract class AbstractSession<T> implements Session<T> {
         awaitGoal(goal);
     }
 
+    /**
+     * Called after a seal caused by {@link #retire}, with the batch just sealed; by default waits as
+     * {@link #afterSealFromRetire(long)} does. Engines that wait per node (psref, localcount) override it.
+     */
+    protected void afterSealFromRetire(Batch sealed) {
+        afterSealFromRetire(sealed.goal);
+    }
+
+    /**
+     * Whether the nodes of a batch whose goal is reached are free of references: engines that also
+     * track references per node (psref's per-thread reference lists, localcount's per-thread counts)
+     * answer no while a thread still holds one (psref_target_destroy and localcount_drain wait for
+     * exactly that). Never waits. By default yes: the goal alone proves a batch safe.
+     */
+    protected boolean released(Batch b) {
+        return true;
+    }
+
+    /** Waits until {@link #released(Batch)} would say yes; only the engines that override it need to. */
+    protected void awaitReleased(Batch b) {
+    }
+
     /** Restores the record's idle value as the session leaves (leaving any section it is in). */
     protected abstract void goOffline();
 
@@ -126,8 +151,8 @@ public abstract class AbstractSession<T> implements Session<T> {
         counters.retired(1);
         if (b.size == b.nodes.length) {
             open = takeSpare();
-            long goal = seal(b);
-            afterSealFromRetire(goal);
+            seal(b);
+            afterSealFromRetire(b);
             reclaim();
         }
     }
@@ -161,6 +186,7 @@ public abstract class AbstractSession<T> implements Session<T> {
     private long seal(Batch b) {
         long goal = sealGoal();
         b.goal = goal;
+        b.drainGoal = 0;
         b.next = null;
         if (tail == null) {
             head = b;
@@ -177,7 +203,7 @@ public abstract class AbstractSession<T> implements Session<T> {
             adoptOrphans();
         }
         Batch b;
-        while ((b = head) != null && reached(b.goal)) {
+        while ((b = head) != null && reached(b.goal) && released(b)) {
             dequeueAndFree(b);
         }
     }
@@ -249,6 +275,9 @@ public abstract class AbstractSession<T> implements Session<T> {
         while ((b = head) != null) {
             if (!reached(b.goal)) {
                 block(b.goal);
+            }
+            if (!released(b)) {
+                awaitReleased(b);
             }
             dequeueAndFree(b);
         }

@@ -20,6 +20,11 @@ final class AsymmetricBarrier {
                 "process-wide barrier that lets the read side skip its fence; auto = membarrier where available");
     }
 
+    /** The knob with another default: hp keeps Michael's fenced protect unless asked ({@code fence}). */
+    static Knob knob(String def, String doc) {
+        return Knob.choice(KNOB, def, CHOICES, doc);
+    }
+
     /** True to use membarrier, false for the fenced read side. */
     static boolean resolve(KnobValues config) {
         String want = config.choice(KNOB);

@@ -9,6 +9,12 @@ final class Batch {
     final Object[] nodes;
     int size;
     long goal;
+    /**
+     * A second goal, for engines that need two grace periods per batch (localcount: the pserialize
+     * grace period that ends the acquires, then the drain's own that ends the fast releases); 0 until
+     * the engine takes it, reset to 0 by every seal.
+     */
+    long drainGoal;
     Batch next;
 
     Batch(int capacity) {

@@ -37,6 +37,12 @@ public final class EngineTable {
             if (t.unsafeByDesign()) {
                 facts.add("unsafe by design");
             }
+            if (t.sectionsMaySleep()) {
+                facts.add("sections may sleep");
+            }
+            if (t.protectionPerLoad()) {
+                facts.add("protection per load");
+            }
             List<String> knobs = new ArrayList<>();
             t.defaultKnobs().forEach((k, v) -> knobs.add("`" + k + "=" + v + "`"));
             md.append("| `").append(t.name()).append("` | ").append(t.family().words()).append(" | ").append(cell(t.summary()))

@@ -42,7 +42,12 @@ public final class EngineType {
         EPOCH("epoch family"),
         /** Protection per pointer (hazard pointers): bounded memory, a fence per protect. */
         POINTER("pointer-based"),
-        /** The writer waits for readers (a grace period per batch, or a lock). */
+        /**
+         * Eras reserved by readers against the birth and retire eras stamped on nodes (interval-based
+         * reclamation, hazard eras): bounded memory, with a fence only when the era moved.
+         */
+        ERA("era-based"),
+        /** The writer waits for readers (a grace period per batch, a lock, or the references to what it destroys). */
         BLOCKING("blocking"),
         /** Not a reclamation scheme: a point of comparison. */
         BASELINE("baseline");
@@ -87,6 +92,8 @@ public final class EngineType {
     private final boolean neverFrees;
     private final boolean unsafeByDesign;
     private final boolean lazyClock;
+    private final boolean sectionsMaySleep;
+    private final boolean protectionPerLoad;
 
     private EngineType(Builder b) {
         this.name = b.name;
@@ -104,6 +111,8 @@ public final class EngineType {
         this.neverFrees = b.neverFrees;
         this.unsafeByDesign = b.unsafeByDesign;
         this.lazyClock = b.lazyClock;
+        this.sectionsMaySleep = b.sectionsMaySleep;
+        this.protectionPerLoad = b.protectionPerLoad;
     }
 
     private <V> V require(V value, String what) {
@@ -197,6 +206,24 @@ public final class EngineType {
         return lazyClock;
     }
 
+    /**
+     * A thread may block or sleep inside a read section: its section is the span over which it keeps
+     * references that may be held across sleeps (psref(9), localcount(9)). Checked mode does not
+     * count such sections as non-sleepable.
+     */
+    public boolean sectionsMaySleep() {
+        return sectionsMaySleep;
+    }
+
+    /**
+     * A reader holds back only what it loaded with {@code protect} (a hazard, an era, a reference):
+     * a section that loaded nothing holds nothing back, and memory stays bounded under a stalled
+     * reader. Otherwise a section holds back everything retired after it began (a grace period).
+     */
+    public boolean protectionPerLoad() {
+        return protectionPerLoad;
+    }
+
     @Override
     public String toString() {
         return name;
@@ -217,6 +244,8 @@ public final class EngineType {
         private boolean neverFrees;
         private boolean unsafeByDesign;
         private boolean lazyClock;
+        private boolean sectionsMaySleep;
+        private boolean protectionPerLoad;
 
         private Builder(String name) {
             this.name = name;
@@ -278,6 +307,18 @@ public final class EngineType {
 
         public Builder lazyClock() {
             lazyClock = true;
+            return this;
+        }
+
+        /** Its sections hold references that may be kept across sleeps (see {@link EngineType#sectionsMaySleep()}). */
+        public Builder sectionsMaySleep() {
+            sectionsMaySleep = true;
+            return this;
+        }
+
+        /** A reader holds back only what it loaded (see {@link EngineType#protectionPerLoad()}). */
+        public Builder protectionPerLoad() {
+            protectionPerLoad = true;
             return this;
         }
 

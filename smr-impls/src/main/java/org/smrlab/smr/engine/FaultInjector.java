@@ -15,9 +15,11 @@ import java.util.concurrent.atomic.AtomicLong;
  * <ul>
  * <li><b>Where.</b> {@link Point#BARRIER}: the asymmetric barrier of a pserialize grace period and
  *     of a gus-lazy tick, checked just before it is issued in either barrier mode (membarrier, or the
- *     fence that stands in for it), so the JDK-17 fenced path is exercised as well.
+ *     fence that stands in for it), so the JDK-17 fenced path is exercised as well; and hp-asym's
+ *     scan membarrier (membarrier mode only: in fence mode the scan's fence is the symmetric one).
  *     {@link Point#WAIT}: the start of a blocking wait for a goal ({@code barrier()}, a blocking
- *     {@code retire} on pserialize and rwlock, pserialize's {@code await}, hp's barrier loop).</li>
+ *     {@code retire} on pserialize, rwlock, psref and localcount, pserialize's {@code await}, the
+ *     barrier loops of hp, ibr and he).</li>
  * <li><b>What an engine must do with it</b> is what it must do with a real failure at that point:
  *     never count the failed grace period or tick as done, keep every batch pending, and let the
  *     caller see the exception. The torture harness then checks that every retired node is still

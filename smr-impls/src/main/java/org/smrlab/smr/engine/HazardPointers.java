@@ -56,11 +56,33 @@ import java.util.function.Consumer;
  * {@code LookupCostBench} in the bench module). It is the collector's, not the algorithm's.
  * Publishing something other than a reference would avoid it, but not with an exact bound.</p>
  *
+ * <h2>Asymmetric fences ({@code hp-asym}, or {@code barrier=membarrier} on {@code hp})</h2>
+ * Folly's hazptr and the Linux hazard-pointer proposals move the cost of the store-load fence from
+ * the reader, who pays it on every protect, to the reclaimer, who scans once per {@code batch}
+ * retires: protect publishes the hazard and re-reads the link with no fence at all (Folly's
+ * {@code asymmetric_thread_fence_light}, a compiler barrier), and the scan first issues a
+ * process-wide barrier (Folly's {@code asymmetric_thread_fence_heavy}: here {@code membarrier(2)},
+ * see {@link Membarrier}), which makes every running thread execute a full barrier.
+ * <table>
+ * <tr><th>this access (thread A)</th><th>pairs with (thread B)</th><th>so that</th></tr>
+ * <tr><td>protect: {@code setRelease} of the hazard, then {@code getAcquire} re-read of the link, no fence
+ *         (C2 keeps the two in program order: both are ordered VarHandle accesses)</td>
+ *     <td>writer: unlink; scan: {@code membarrier}, {@code fullFence}, {@code getAcquire} of the word and the slots</td>
+ *     <td>the barrier ran on A's CPU either before A's re-read, which then sees the unlink, or after A's
+ *         hazard store, which B's scan then sees</td></tr>
+ * </table>
+ * Where membarrier is unavailable (JDK before 22, or not Linux), {@code barrier=auto} falls back to
+ * the fenced protect and {@link #name()} says {@code barrier=fence}; {@code barrier=membarrier}
+ * refuses to build. The price moves, it does not vanish: one membarrier per scan (microseconds, and
+ * an interruption of every running thread of the process) against one fence per protect.
+ *
  * <h2>Knobs</h2>
  * {@code slots}: hazard pointers per thread; {@code batch}: retired nodes per scan (R); {@code seal}: also
  * scan, at a retire, once the first node retired since the last scan has waited that long (the
  * pipeline's seal knob, see {@code AbstractSession}; here there is no batch to seal, so the scan
- * itself is what comes sooner).
+ * itself is what comes sooner);
+ * {@code barrier}: {@code fence} (the default on {@code hp}: Michael's fenced protect),
+ * {@code membarrier}, or {@code auto} (the default on {@code hp-asym}: membarrier where available).
  */
 public final class HazardPointers<T> extends AbstractReclaimer<T> {
     /** The record's word: inside a read section, so its hazard slots count. */
@@ -69,22 +91,48 @@ public final class HazardPointers<T> extends AbstractReclaimer<T> {
     static final long OUTSIDE = 0;
 
     private final int slots;
+    private final boolean membarrier;
 
-    /** The catalogue entry of {@code hp}. */
+    /** The catalogue entry of {@code hp}: Michael's fenced protect unless {@code barrier} says otherwise. */
     public static final EngineType TYPE = EngineType.named("hp")
             .summary("Michael's hazard pointers: publish, fence, re-validate; scan every batch retires")
             .models("Michael, Hazard pointers (IEEE TPDS 2004); Concurrency Kit ck_hp")
             .family(EngineType.Family.POINTER)
-            .knobs(Knob.batch(64), Knob.integer("slots", 2, 1, 64, "hazard slots per thread"), Knob.seal())
+            .knobs(Knob.batch(64), Knob.integer("slots", 2, 1, 64, "hazard slots per thread"), Knob.seal(),
+                    AsymmetricBarrier.knob("fence", "fence: Michael's fenced protect; membarrier: no fence in protect, "
+                            + "a membarrier per scan (as hp-asym); auto: membarrier where available"))
+            .protectionPerLoad()
+            .factory(HazardPointers::new);
+
+    /** The catalogue entry of {@code hp-asym}: the same engine, membarrier wherever the JVM reaches it. */
+    public static final EngineType ASYM = EngineType.named("hp-asym")
+            .summary("hazard pointers with asymmetric fences (Folly hazptr): protect without a fence, a membarrier per scan")
+            .models("Folly hazptr's asymmetric_thread_fence_light/heavy (folly/synchronization/Hazptr*.h); "
+                    + "the Linux kernel's hazard-pointer proposals; Michael (IEEE TPDS 2004)")
+            .family(EngineType.Family.POINTER)
+            .knobs(Knob.batch(64), Knob.integer("slots", 2, 1, 64, "hazard slots per thread"), Knob.seal(),
+                    AsymmetricBarrier.knob())
+            .protectionPerLoad()
             .factory(HazardPointers::new);
 
     public HazardPointers(KnobValues config, Consumer<? super T> free) {
         super(config, free, 0, config.intValue("slots"));
         this.slots = config.intValue("slots");
+        this.membarrier = AsymmetricBarrier.resolve(config);
     }
 
     public int slots() {
         return slots;
+    }
+
+    /** Whether protect goes without its fence because every scan issues membarrier. */
+    public boolean usesMembarrier() {
+        return membarrier;
+    }
+
+    @Override
+    protected java.util.Map<String, String> resolvedKnobs() {
+        return java.util.Map.of(AsymmetricBarrier.KNOB, AsymmetricBarrier.render(membarrier));
     }
 
     @Override
@@ -95,6 +143,8 @@ public final class HazardPointers<T> extends AbstractReclaimer<T> {
     static final class HpSession<T> extends AbstractSession<T> {
         private final HazardPointers<T> hp;
         private final int slots;
+        /** protect fences (Michael), or leaves the store-load order to the scan's membarrier (asymmetric). */
+        private final boolean fenced;
         /** The retired list (Michael's rlist), unbatched: nodes stay until a scan finds them unprotected. */
         private Object[] retired;
         private int count;
@@ -107,6 +157,7 @@ public final class HazardPointers<T> extends AbstractReclaimer<T> {
             super(hp);
             this.hp = hp;
             this.slots = hp.slots;
+            this.fenced = !hp.membarrier;
             this.retired = new Object[Math.max(16, batchSize * 2)];
         }
 
@@ -135,7 +186,9 @@ public final class HazardPointers<T> extends AbstractReclaimer<T> {
                     return null; // nothing to protect: no hazard, no fence (the slot keeps its old value, within the bound)
                 }
                 record.soSlot(slot, p);   // release: the uses of the node this slot held happen-before a scan that sees p
-                VarHandle.fullFence(); // StoreLoad: the hazard is visible before the link is re-read
+                if (fenced) {
+                    VarHandle.fullFence(); // StoreLoad: the hazard is visible before the link is re-read
+                } // else: the scan's membarrier orders them (asymmetric fence)
                 T q = source.getAcquire();
                 if (q == p) {
                     return p;
@@ -167,6 +220,11 @@ public final class HazardPointers<T> extends AbstractReclaimer<T> {
         private void scan() {
             adoptOrphans();
             counters.scan();
+            if (hp.membarrier) {
+                hp.faultPoint(FaultInjector.Point.BARRIER); // a barrier that fails leaves the retired list as it was
+                Membarrier.barrier(); // the heavy half of the asymmetric fence: every running thread fences
+                counters.membarrier();
+            }
             VarHandle.fullFence(); // pairs with protect's fence
             hazards.clear();
             for (ThreadRecord r : hp.registry.snapshot()) {

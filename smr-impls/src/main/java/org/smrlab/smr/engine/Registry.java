@@ -26,12 +26,21 @@ final class Registry {
 
     private final long idle;
     private final int hazardSlots;
+    private final int eraSlots;
+    private final long eraIdle;
     private ThreadRecord[] records = new ThreadRecord[0];
     private volatile boolean refusing; // set by the domain's close(); written under the lock
 
     Registry(long idle, int hazardSlots) {
+        this(idle, hazardSlots, 0, 0);
+    }
+
+    /** Records with {@code eraSlots} era slots, each holding {@code eraIdle} while its owner holds nothing. */
+    Registry(long idle, int hazardSlots, int eraSlots, long eraIdle) {
         this.idle = idle;
         this.hazardSlots = hazardSlots;
+        this.eraSlots = eraSlots;
+        this.eraIdle = eraIdle;
     }
 
     ThreadRecord[] snapshot() {
@@ -54,7 +63,7 @@ final class Registry {
                 return r;
             }
         }
-        ThreadRecord r = new ThreadRecord(rs.length, idle, hazardSlots);
+        ThreadRecord r = new ThreadRecord(rs.length, idle, hazardSlots, eraSlots, eraIdle);
         r.owner = owner;
         ThreadRecord[] grown = Arrays.copyOf(rs, rs.length + 1);
         grown[rs.length] = r;

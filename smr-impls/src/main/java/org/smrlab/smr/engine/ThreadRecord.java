@@ -32,7 +32,7 @@ abstract class ThreadRecordPadM extends ThreadRecordHot {
 
 abstract class ThreadRecordOwner extends ThreadRecordPadM {
     /**
-     * The owning session's section nesting depth (ebr, hp, rwlock): written on every enter and exit,
+     * The owning session's section nesting depth (ebr, hp, hp-asym, ibr, he, psref, localcount, rwlock): written on every enter and exit,
      * by the owner only, plain. The session that next owns the record starts from 0 (the last owner's
      * goOffline resets it; the registry's lock orders that before the next owner's first enter).
      */
@@ -42,6 +42,8 @@ abstract class ThreadRecordOwner extends ThreadRecordPadM {
      * in the record, as FreeBSD's lives in the per-CPU record, so it survives a session's close:
      * short-lived sessions that each seal fewer than {@code limit} batches still move the clock
      * together. Owner-only; the registry's lock orders one owner's last write before the next's first.
+     * ibr counts its record's allocations in it the same way (the authors' per-thread
+     * {@code alloc_counters}), for the same reason.
      */
     long deferred;
 }
@@ -62,10 +64,13 @@ abstract class ThreadRecordPadR extends ThreadRecordOwner {
 public final class ThreadRecord extends ThreadRecordPadR {
     private static final VarHandle WORD;
     private static final VarHandle SLOT = MethodHandles.arrayElementVarHandle(Object[].class);
+    private static final VarHandle ERA = MethodHandles.arrayElementVarHandle(long[].class);
+    private static final VarHandle AREA;
 
     static {
         try {
             WORD = MethodHandles.lookup().findVarHandle(ThreadRecordHot.class, "word", long.class);
+            AREA = MethodHandles.lookup().findVarHandle(ThreadRecord.class, "area", Object.class);
         } catch (ReflectiveOperationException e) {
             throw new ExceptionInInitializerError(e);
         }
@@ -75,17 +80,42 @@ public final class ThreadRecord extends ThreadRecordPadR {
     static final int SLOT_PAD = 16;
 
     final int index;
-    /** Hazard slots (hp only), at indices SLOT_PAD .. SLOT_PAD + slots - 1; written by the owner, scanned by all. */
+    /** Hazard slots (hp, psref), at indices SLOT_PAD .. SLOT_PAD + slots - 1; written by the owner, scanned by all. */
     final Object[] hazards;
+    /**
+     * Era slots (hazard eras: one era per slot; IBR: the reservation's lower and upper epoch), at
+     * indices SLOT_PAD .. SLOT_PAD + eraSlots - 1, holding the engine's idle value while the owner
+     * holds nothing; written by the owner, scanned by all. Null for engines without eras.
+     */
+    final long[] eras;
+    /**
+     * An owner-published per-thread area that other threads read (localcount's per-thread counts,
+     * the analogue of a CPU's percpu(9) area): the owner replaces it with a release store when it
+     * grows it, readers load it with acquire. Null for engines without one.
+     */
+    private Object area;
     /** The per-thread counters; they outlive sessions, so totals survive a record's reuse. */
     final Counters counters = new Counters();
     /** The session that owns the record, or null; guarded by the registry's lock. */
     AbstractSession<?> owner;
 
     ThreadRecord(int index, long idle, int hazardSlots) {
+        this(index, idle, hazardSlots, 0, 0);
+    }
+
+    ThreadRecord(int index, long idle, int hazardSlots, int eraSlots, long eraIdle) {
         this.index = index;
         this.hazards = hazardSlots == 0 ? null : new Object[hazardSlots + 2 * SLOT_PAD];
-        WORD.setRelease(this, idle);
+        this.eras = eraSlots == 0 ? null : new long[eraSlots + 2 * SLOT_PAD];
+        if (eras != null) {
+            java.util.Arrays.fill(eras, eraIdle);
+        }
+        WORD.setRelease(this, idle); // publishes the slots' initial values with the record
+    }
+
+    /** The record's position in its registry: its column in per-record tables. */
+    public int index() {
+        return index;
     }
 
     public long lvWord() {
@@ -145,5 +175,44 @@ public final class ThreadRecord extends ThreadRecordPadR {
     /** The owner's own read of a slot. */
     public Object lpSlot(int i) {
         return hazards[SLOT_PAD + i];
+    }
+
+    public int eraSlots() {
+        return eras == null ? 0 : eras.length - 2 * SLOT_PAD;
+    }
+
+    /** Era slot {@code i}, read by a scanner. */
+    public long laEra(int i) {
+        return (long) ERA.getAcquire(eras, SLOT_PAD + i);
+    }
+
+    /** Publishes an era with a release store; the caller fences where a store-load order is needed. */
+    public void soEra(int i, long v) {
+        ERA.setRelease(eras, SLOT_PAD + i, v);
+    }
+
+    /** Stores an era opaque (ordered by a fence or a later release store of the caller). */
+    public void spEra(int i, long v) {
+        ERA.setOpaque(eras, SLOT_PAD + i, v);
+    }
+
+    /** The owner's own read of an era slot. */
+    public long lpEra(int i) {
+        return eras[SLOT_PAD + i];
+    }
+
+    /** The per-thread area, read by another thread (acquire: pairs with {@link #soArea}). */
+    public Object laArea() {
+        return AREA.getAcquire(this);
+    }
+
+    /** The owner's own read of its area. */
+    public Object lpArea() {
+        return area;
+    }
+
+    /** The owner publishes a (new) area; release: everything it wrote into the area happens-before a reader that sees it. */
+    public void soArea(Object a) {
+        AREA.setRelease(this, a);
     }
 }

@@ -2,6 +2,7 @@ package org.smrlab.smr.pool;
 
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
+import org.smrlab.smr.engine.SmrHeader;
 
 /**
  * The base of every node an {@link SmrPool} hands out: a generation stamp that says whether the
@@ -35,14 +36,15 @@ import java.lang.invoke.VarHandle;
  * long is never torn. {@code poolNext} links nodes in the pool's free caches; it is touched only by
  * the thread whose cache holds the node, and nodes change hands only under the depot's lock.
  */
-public abstract class PooledNode {
-    private static final VarHandle GENERATION, RETIRE_NANOS;
+public abstract class PooledNode implements SmrHeader {
+    private static final VarHandle GENERATION, RETIRE_NANOS, HEADER;
 
     static {
         try {
             MethodHandles.Lookup l = MethodHandles.lookup();
             GENERATION = l.findVarHandle(PooledNode.class, "generation", long.class);
             RETIRE_NANOS = l.findVarHandle(PooledNode.class, "retireNanos", long.class);
+            HEADER = l.findVarHandle(PooledNode.class, "header", long.class);
         } catch (ReflectiveOperationException e) {
             throw new ExceptionInInitializerError(e);
         }
@@ -56,6 +58,8 @@ public abstract class PooledNode {
     private long retireNanos;
     /** Link in a free cache; confined to the thread whose cache (or, under its lock, the depot) holds the node. */
     PooledNode poolNext;
+    /** The engine's word ({@link SmrHeader}): a birth era, a count column; written only by the pool's engine. */
+    private long header;
 
     protected PooledNode() {
     }
@@ -79,6 +83,23 @@ public abstract class PooledNode {
     /** Called by the pool before reuse: are all the poison values still there? False = someone wrote after free. */
     protected abstract boolean poisonIntact();
     // smr-only: poison end
+
+    // ------------------------------------------------------------------ the engine's word
+
+    @Override
+    public final long smrHeader() {
+        return (long) HEADER.getAcquire(this);
+    }
+
+    @Override
+    public final void smrHeader(long word) {
+        HEADER.setRelease(this, word);
+    }
+
+    @Override
+    public final boolean casSmrHeader(long expect, long update) {
+        return HEADER.compareAndSet(this, expect, update);
+    }
 
     // ------------------------------------------------------------------ the pool's side (package-private)
 

@@ -10,6 +10,7 @@ import java.util.function.Supplier;
 import org.smrlab.smr.Engines;
 import org.smrlab.smr.checked.CheckedReclaimer;
 import org.smrlab.smr.checked.SmrMisuseException;
+import org.smrlab.smr.engine.Births;
 import org.smrlab.smr.Reclaimer;
 import org.smrlab.smr.Session;
 
@@ -36,6 +37,10 @@ import org.smrlab.smr.Session;
  *     whose readers stall grows, as UMA's SMR zones do, and the footprint shows it. Reuse checks
  *     that the poison is intact (a failure is a write after free, counted; in strict mode the node
  *     is dropped and {@code get} throws) and makes the generation even again.</li>
+ * <li><b>Births.</b> When the caller's session is a {@link Births} (interval-based reclamation,
+ *     hazard eras, localcount), {@code get} tells it about every node it hands out, fresh or reused,
+ *     before the caller can publish the node: the engine stamps the birth era (or the node's count
+ *     column) into the node's {@code SmrHeader}. The allocator is where IBR's authors stamp it too.</li>
  * <li><b>Per-thread cache.</b> A {@link ThreadLocal}: one hash probe in the thread's map per
  *     {@code get}, {@code put} and free (a few ns), paid so that the common path touches no shared
  *     line. A kernel indexes a per-CPU array instead; keying the cache on the session would need a
@@ -221,7 +226,16 @@ public final class SmrPool<T extends PooledNode> implements AutoCloseable {
             refill(c);
             n = c.pop();
         }
-        return n == null ? allocateFresh(c) : reuse(c, n);
+        T node = n == null ? allocateFresh(c) : reuse(c, n);
+        if (session instanceof Births) {
+            births(session).born(node); // IBR, hazard eras: the birth era; localcount: the node's count column
+        }
+        return node;
+    }
+
+    @SuppressWarnings("unchecked")
+    private static <T> Births<T> births(Session<T> session) {
+        return (Births<T>) session;
     }
 
     @SuppressWarnings("unchecked")

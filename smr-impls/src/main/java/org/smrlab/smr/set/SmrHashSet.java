@@ -12,9 +12,7 @@ import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.BooleanSupplier;
 import org.smrlab.smr.Reclaimer;
 import org.smrlab.smr.Session;
-import org.smrlab.smr.checked.CheckedReclaimer;
 import org.smrlab.smr.checked.Sleepable;
-import org.smrlab.smr.engine.HazardPointers;
 import org.smrlab.smr.pool.SmrPool;
 
 /**
@@ -87,8 +85,8 @@ import org.smrlab.smr.pool.SmrPool;
  *     <td>reader: {@code getOpaque} after its acquire link loads</td>
  *     <td>the step bound a reader checks is at least the size of any chain it has seen</td></tr>
  * </table>
- * Hazard pointers need two slots (the node and its successor); an {@code hp:slots=1} engine is
- * refused.
+ * Engines that protect per slot (hazard pointers and eras, psref, localcount) need two slots (the
+ * node and its successor); one built with {@code slots=1} is refused.
  */
 public final class SmrHashSet implements AutoCloseable {
     private static final VarHandle SIZE, PEAK_SIZE, DETECTIONS, RESTARTS;
@@ -137,10 +135,7 @@ public final class SmrHashSet implements AutoCloseable {
             if (buckets < 1 || Integer.bitCount(buckets) != 1) {
                 throw new IllegalArgumentException("SmrHashSet: buckets must be a power of two >= 1, got " + buckets);
             }
-            if (CheckedReclaimer.unwrap(pool.reclaimer()) instanceof HazardPointers<?> hp && hp.slots() < 2) {
-                throw new IllegalArgumentException("SmrHashSet: hazard pointers need 2 slots per thread (node and successor); "
-                        + "engine " + hp.name() + " has " + hp.slots());
-            }
+            requireTwoSlots(pool.reclaimer());
         } catch (IllegalArgumentException e) {
             if (ownsPool) {
                 pool.close();
@@ -152,6 +147,25 @@ public final class SmrHashSet implements AutoCloseable {
             heads[i] = new BucketHead();
         }
         this.mask = buckets - 1;
+    }
+
+    /**
+     * Readers protect a node and its successor at once, in slots 0 and 1. Engines that protect per
+     * slot (hazard pointers, hazard eras, psref, localcount) refuse slot 1 when built with one slot;
+     * asking the engine itself, once, keeps the set free of per-engine knowledge.
+     */
+    private static void requireTwoSlots(Reclaimer<SetNode> engine) {
+        try (Session<SetNode> s = engine.join()) {
+            s.enter();
+            try {
+                s.protect(1, new AtomicReference<>());
+            } catch (IllegalArgumentException e) {
+                throw new IllegalArgumentException("SmrHashSet: readers protect a node and its successor at once, so the "
+                        + "engine needs 2 slots per thread; " + e.getMessage(), e);
+            } finally {
+                s.exit();
+            }
+        }
     }
 
     public SmrPool<SetNode> pool() {

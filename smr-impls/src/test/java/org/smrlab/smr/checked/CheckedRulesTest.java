@@ -98,7 +98,7 @@ class CheckedRulesTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"pserialize", "ebr", "hp", "qsbr", "rwlock", "none", "broken"})
+    @ValueSource(strings = {"pserialize", "ebr", "hp", "hp-asym", "ibr", "he", "qsbr", "rwlock", "none", "broken"})
     void nestingIsAllowedWhereTheEngineNests(String engine) {
         try (Reclaimer<Object> r = checked(engine)) {
             Session<Object> s = r.join();
@@ -193,7 +193,7 @@ class CheckedRulesTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"hp", "rwlock", "none", "broken"})
+    @ValueSource(strings = {"hp", "hp-asym", "ibr", "he", "psref", "localcount", "rwlock", "none", "broken"})
     void waitInSectionByBarrierOnEnginesWithoutAWriteSide(String engine) {
         try (Reclaimer<Object> r = checked(engine)) {
             Session<Object> s = r.join();
@@ -347,8 +347,97 @@ class CheckedRulesTest {
         }
     }
 
+    // ------------------------------------------------------------------ psref and localcount: sleepable references
+
+    /** Their sections exist to be held across sleeps: they nest, and a blocking call inside one is allowed. */
     @ParameterizedTest
-    @ValueSource(strings = {"gus", "gus-deferred", "gus-lazy", "ebr", "hp", "qsbr", "none"})
+    @ValueSource(strings = {"psref", "localcount"})
+    void sectionsThatHoldReferencesMaySleep(String engine) throws Exception {
+        try (Reclaimer<Object> r = checked(engine + ":batch=1")) {
+            Session<Object> s = r.join();
+            AtomicReference<Object> link = new AtomicReference<>(new Object());
+            s.enter();
+            s.enter();
+            assertThat(s.protect(0, link)).isSameAs(link.get());
+            assertThat(Sleepable.depth()).as("not a non-sleepable section").isZero();
+            Sleepable.assertSleepable("a lock taken while holding a reference"); // allowed
+            Thread.sleep(5);
+            s.retire(new Object()); // a blocking retire of a node nobody references: returns once destroyed
+            s.exit();
+            s.exit();
+            s.close();
+        }
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"psref", "localcount"})
+    void retireWhileReferenced(String engine) {
+        try (Reclaimer<Object> r = checked(engine + ":batch=1")) {
+            Session<Object> s = r.join();
+            Object x = new Object();
+            AtomicReference<Object> link = new AtomicReference<>(x);
+            s.enter();
+            s.protect(1, link);
+            link.set(null); // unlinked, but this session still holds its reference
+            SmrMisuseException e = trips(Rule.RETIRE_WHILE_REFERENCED, r, () -> s.retire(x));
+            assertThat(e.getMessage()).contains("slot 1");
+            s.exit();
+            s.retire(x); // released first: fine
+            assertThat(r.stats().freed()).isEqualTo(1);
+            s.close();
+        }
+    }
+
+    /**
+     * The writer retires a node that is still linked; a reader already holds it, so the destroy
+     * waits; the reader then takes a second reference on it from the link: NetBSD's KASSERT.
+     */
+    @ParameterizedTest
+    @ValueSource(strings = {"psref", "localcount"})
+    void acquireAfterRetire(String engine) throws Exception {
+        try (Reclaimer<Object> r = checked(engine + ":batch=1")) {
+            Object x = new Object();
+            AtomicReference<Object> link = new AtomicReference<>(x);
+            AtomicReference<Object> nothing = new AtomicReference<>();
+            ExecutorService readerThread = Executors.newSingleThreadExecutor();
+            ExecutorService writerThread = Executors.newSingleThreadExecutor();
+            try {
+                Session<Object> reader = readerThread.submit(r::join).get();
+                readerThread.submit(() -> {
+                    reader.enter();
+                    reader.protect(0, link);
+                }).get();
+                Session<Object> writer = writerThread.submit(r::join).get();
+                var destroy = writerThread.submit(() -> writer.retire(x)); // the bug: x is still linked
+                SmrMisuseException seen = null;
+                long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+                while (seen == null && System.nanoTime() < deadline) {
+                    seen = readerThread.submit(() -> {
+                        try {
+                            reader.protect(1, nothing); // drop slot 1's reference, if any
+                            reader.protect(1, link);    // and take one on x again
+                            return null;
+                        } catch (SmrMisuseException e) {
+                            return e;
+                        }
+                    }).get();
+                }
+                assertThat(seen).as("the second reference on a node being destroyed is refused").isNotNull();
+                assertThat(seen.rule()).isEqualTo(Rule.ACQUIRE_AFTER_RETIRE);
+                assertThat(seen.engine()).isEqualTo(r.name());
+                readerThread.submit(reader::exit).get(); // drops the first reference: the destroy completes
+                destroy.get(10, TimeUnit.SECONDS);
+                readerThread.submit(reader::close).get();
+                writerThread.submit(writer::close).get();
+            } finally {
+                readerThread.shutdownNow();
+                writerThread.shutdownNow();
+            }
+        }
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"gus", "gus-deferred", "gus-lazy", "ebr", "hp", "hp-asym", "ibr", "he", "qsbr", "none"})
     void retireInsideASectionIsAllowedWhereRetireNeverBlocks(String engine) {
         try (Reclaimer<Object> r = checked(engine + ":batch=1")) {
             Session<Object> s = r.join();

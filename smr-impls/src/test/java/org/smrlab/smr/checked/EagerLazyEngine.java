@@ -34,7 +34,7 @@ final class EagerLazyEngine implements Reclaimer<Object>, SequenceGoals {
 
     @Override
     public Stats stats() {
-        return new Stats(0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0);
+        return new Stats(0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0);
     }
 
     @Override

@@ -79,6 +79,51 @@ class EngineFactsTest {
         }
     }
 
+    /** A reader inside a section that loaded nothing: per-load engines free what is retired meanwhile, the others keep it. */
+    @ParameterizedTest
+    @MethodSource("engines")
+    void protectionPerLoadMeansAnEmptySectionHoldsNothingBack(String name) throws Exception {
+        EngineType t = Engines.type(name);
+        if (t.neverFrees() || (t.retireBlocks() && !t.protectionPerLoad())) {
+            return; // never frees; or a retire that waits for every section (pserialize, rwlock) would wait for this one
+        }
+        AtomicLong freed = new AtomicLong();
+        try (Reclaimer<Object> r = Engines.create(name + ":batch=1", o -> freed.incrementAndGet());
+             Actor reader = new Actor("reader")) {
+            Session<Object> rs = reader.call(r::join);
+            reader.run(rs::enter); // and stays inside, loading nothing
+            Session<Object> w = r.join();
+            for (int i = 0; i < 10; i++) {
+                w.retire(new Object());
+                w.quiescent();
+            }
+            for (int i = 0; i < 5; i++) {
+                w.flush(); // polls drive what must be driven (pserialize-based grace periods, lazy ticks)
+                Thread.sleep(2);
+            }
+            assertThat(freed.get() > 0).as(name + ": freed behind a reader whose section loaded nothing")
+                    .isEqualTo(t.protectionPerLoad() || t.unsafeByDesign());
+            w.close();
+            reader.run(() -> {
+                rs.exit();
+                rs.close();
+            });
+        }
+    }
+
+    /** Sections that may sleep do not count as non-sleepable sections in checked mode. */
+    @ParameterizedTest
+    @MethodSource("engines")
+    void sectionsMaySleepMeansCheckedModeLetsTheThreadBlockInside(String name) {
+        try (Reclaimer<Object> r = Engines.create(name + ":checked=true", o -> { })) {
+            Session<Object> s = r.join();
+            s.enter();
+            assertThat(org.smrlab.smr.checked.Sleepable.depth() == 0).as(name).isEqualTo(Engines.type(name).sectionsMaySleep());
+            s.exit();
+            s.close();
+        }
+    }
+
     @ParameterizedTest
     @MethodSource("engines")
     void defaultKnobsAreTheCanonicalSpecOfTheBareName(String name) {

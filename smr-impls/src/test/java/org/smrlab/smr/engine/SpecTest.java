@@ -15,8 +15,9 @@ class SpecTest {
     @Test
     void everyEngineIsInTheCatalogue() {
         assertThat(Engines.names()).containsExactly(
-                "gus", "gus-deferred", "gus-lazy", "qsbr", "ebr", "hp", "pserialize", "rwlock", "none", "broken");
-        assertThat(Engines.safeNames()).doesNotContain("broken").hasSize(9);
+                "gus", "gus-deferred", "gus-lazy", "qsbr", "ebr", "hp", "hp-asym", "ibr", "he", "pserialize", "psref",
+                "localcount", "rwlock", "none", "broken");
+        assertThat(Engines.safeNames()).doesNotContain("broken").hasSize(14);
     }
 
     @Test
@@ -24,7 +25,12 @@ class SpecTest {
         try (Reclaimer<Object> r = Engines.create("gus-deferred:limit=8", o -> { })) {
             assertThat(r.name()).isEqualTo("gus-deferred:batch=64,start=1,limit=8,invariants=false");
         }
-        assertThat(Engines.canonical("hp")).isEqualTo("hp:batch=64,slots=2");
+        assertThat(Engines.canonical("hp")).isEqualTo("hp:batch=64,slots=2,barrier=fence");
+        assertThat(Engines.canonical("hp-asym")).isEqualTo("hp-asym:batch=64,slots=2,barrier=auto");
+        assertThat(Engines.canonical("ibr")).isEqualTo("ibr:batch=64,freq=150");
+        assertThat(Engines.canonical("he")).isEqualTo("he:batch=64,slots=2");
+        assertThat(Engines.canonical("psref")).isEqualTo("psref:batch=64,slots=2,barrier=auto");
+        assertThat(Engines.canonical("localcount:batch=1")).isEqualTo("localcount:batch=1,slots=2,barrier=auto");
         assertThat(Engines.canonical("gus:start=wrap")).isEqualTo("gus:batch=64,start=wrap,invariants=false");
         assertThat(Engines.canonical("gus-lazy:tick=500us")).isEqualTo("gus-lazy:batch=64,start=1,tick=500us,barrier=auto,invariants=false");
     }
@@ -34,7 +40,8 @@ class SpecTest {
         assertThatThrownBy(() -> Engines.create("epoch", o -> { }))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("unknown engine 'epoch'")
-                .hasMessageContaining("gus, gus-deferred, gus-lazy, qsbr, ebr, hp, pserialize, rwlock, none, broken");
+                .hasMessageContaining("gus, gus-deferred, gus-lazy, qsbr, ebr, hp, hp-asym, ibr, he, pserialize, psref, "
+                        + "localcount, rwlock, none, broken");
     }
 
     @Test
@@ -49,7 +56,8 @@ class SpecTest {
     @ParameterizedTest
     @ValueSource(strings = {"gus:batch=-1", "gus:batch=0", "gus:batch=lots", "gus:batch=2.5", "hp:slots=0", "hp:slots=-3",
         "gus-deferred:limit=0", "gus-lazy:tick=-1ms", "gus-lazy:tick=fast", "gus-lazy:tick=1h", "pserialize:coalesce=yes",
-        "gus-lazy:barrier=ipi", "gus:start=2", "gus:start=-1", "gus:batch=99999999999999999999", "ebr:checked=maybe"})
+        "gus-lazy:barrier=ipi", "hp:barrier=ipi", "ibr:freq=0", "he:slots=0", "psref:slots=0", "localcount:barrier=x",
+        "gus:start=2", "gus:start=-1", "gus:batch=99999999999999999999", "ebr:checked=maybe"})
     void badValuesAreRefusedWithTheValidRange(String spec) {
         assertThatThrownBy(() -> Engines.create(spec, o -> { }))
                 .isInstanceOf(IllegalArgumentException.class)

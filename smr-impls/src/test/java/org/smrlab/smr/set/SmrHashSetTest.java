@@ -94,8 +94,10 @@ class SmrHashSetTest {
     void badConfigurationsAreRefused() {
         assertThatThrownBy(() -> new SmrHashSet("gus", 12))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("power of two");
-        assertThatThrownBy(() -> new SmrHashSet("hp:slots=1", 16))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("2 slots");
+        for (String oneSlot : new String[] {"hp:slots=1", "hp-asym:slots=1", "he:slots=1", "psref:slots=1", "localcount:slots=1"}) {
+            assertThatThrownBy(() -> new SmrHashSet(oneSlot, 16)).as(oneSlot)
+                    .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("2 slots").hasMessageContaining("out of range 0..0");
+        }
         assertThatThrownBy(() -> new SmrHashSet("nope", 16))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("valid engines");
     }

@@ -18,7 +18,8 @@ import org.smrlab.smr.set.SmrHashSet;
 
 /**
  * One reader parks inside a section (holding a node) while writers retire for about a second.
- * Hazard pointers stay within their bound; the grace-period engines cannot free anything retired
+ * Hazard pointers, and the engines between them and epochs (hazard eras, interval-based
+ * reclamation, psref and localcount), stay within their bounds; the grace-period engines cannot free anything retired
  * after the reader entered, so their pending count grows for as long as the stall lasts. For qsbr
  * the stalled reader is a parked thread that stops announcing quiescent states.
  *
@@ -43,6 +44,40 @@ class StallTest {
                 f.engine(), bound, f.peakPending(), f.pendingMid(), f.pendingEnd(), f.retired());
         assertThat(f.retired()).as("writers made progress").isGreaterThan(10 * bound);
         assertThat(f.peakPending()).as("hp peak pending within slots x threads + batch per writer").isLessThanOrEqualTo(bound);
+        assertThat(f.pendingEnd()).isLessThanOrEqualTo(bound);
+    }
+
+    /**
+     * The engines between epochs and hazard pointers stay bounded too, each by its own argument
+     * (knobs from the canonical spec; T = threads with a record, W = writers, K = keys):
+     * <ul>
+     * <li>hp-asym: as hp, W x (slots x T + batch);</li>
+     * <li>ibr: the stalled reader's interval is frozen, so it pins the nodes alive when it entered (at
+     *     most K) and those born in the epochs of its interval (the one it entered in, and the next if its
+     *     protect saw the epoch move), each of which ends once a writer has made freq x T allocations:
+     *     K + 2 x W x freq x T + W x batch;</li>
+     * <li>he: the reader's era is frozen and the clock moves on every retire, so it pins the nodes
+     *     alive at that era: K + W x batch + slots x T;</li>
+     * <li>psref, localcount: the destroy waits only for the node the reader references; the writer
+     *     that retires it blocks (with its batch) and the other goes on: 2 x W x batch.</li>
+     * </ul>
+     */
+    @ParameterizedTest
+    @ValueSource(strings = {"hp-asym", "ibr", "he", "psref", "localcount"})
+    void theEnginesBetweenStayBoundedToo(String engine) throws Exception {
+        Figures f = stall(engine);
+        Spec s = Spec.parse(f.engine());
+        long batch = Long.parseLong(s.knobs().get("batch"));
+        long bound = switch (s.engine()) {
+            case "hp-asym" -> hpBound(f.engine());
+            case "ibr" -> KEYS + 2 * WRITERS * Long.parseLong(s.knobs().get("freq")) * THREADS + WRITERS * batch;
+            case "he" -> KEYS + WRITERS * batch + Long.parseLong(s.knobs().get("slots")) * THREADS;
+            default -> 2 * WRITERS * batch;
+        };
+        System.out.printf("stall %-40s bound=%d peakPending=%d pending(0.5s)=%d pending(1s)=%d retired=%d%n",
+                f.engine(), bound, f.peakPending(), f.pendingMid(), f.pendingEnd(), f.retired());
+        assertThat(f.retired()).as("writers made progress").isGreaterThan(10 * bound);
+        assertThat(f.peakPending()).as(engine + " peak pending within its bound").isLessThanOrEqualTo(bound);
         assertThat(f.pendingEnd()).isLessThanOrEqualTo(bound);
     }
 

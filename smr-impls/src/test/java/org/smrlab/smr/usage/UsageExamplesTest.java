@@ -223,6 +223,71 @@ class UsageExamplesTest {
         assertThat(pool.stats().writeAfterFree()).isZero();
     }
 
+    // ------------------------------------------------------------------ the engines between: eras and references
+
+    @Test
+    void erasFromThePool() {
+        AtomicReference<PooledRoute> slot = new AtomicReference<>();
+        // example: erasFromThePool
+        SmrPool<PooledRoute> pool = new SmrPool<>("he", PooledRoute::new); // or "ibr"
+        try (Session<PooledRoute> s = pool.reclaimer().join()) {
+            PooledRoute r = pool.get(s);            // get stamps r with its birth era (Births.born)
+            r.set(10, 3);
+            slot.setRelease(r);                     // publish after get: the stamp is already in place
+            PooledRoute next = pool.get(s);
+            next.set(10, 2);
+            pool.put(s, slot.getAndSet(next));      // freed once no reader's reserved eras meet its lifetime
+        }
+        // end example
+        assertThat(slot.get().smrHeader()).as("born in an era of the clock, which starts at 1").isPositive();
+        assertThat(pool.stats().retired()).isEqualTo(1);
+        pool.close();
+        assertThat(pool.stats().freed()).isEqualTo(1);
+    }
+
+    @Test
+    void referenceAcrossASleep() throws Exception {
+        Route held = new Route(10, 3);
+        AtomicReference<Route> table = new AtomicReference<>(held);
+        long hops;
+        try (Reclaimer<Route> domain = Engines.create("psref:batch=1", Route::free); // or "localcount"
+             Session<Route> reader = domain.join()) {
+            // example: referenceAcrossASleep
+            reader.enter();                          // the span of the references; it may block and sleep
+            Route r = reader.protect(0, table);      // psref_acquire (localcount_acquire), inside a short pserialize section
+            Thread.sleep(20);                        // allowed: psref and localcount references survive sleeps
+            hops = r.hops;                           // meanwhile a writer's retire(r) blocks in the destroy
+            reader.exit();                           // psref_release: now the destroy completes and frees r
+            // end example
+        }
+        assertThat(hops).isEqualTo(3);
+    }
+
+    @Test
+    void destroyWaitsForTheReference() throws Exception {
+        Route held = new Route(10, 3);
+        AtomicReference<Route> table = new AtomicReference<>(held);
+        try (Reclaimer<Route> domain = Engines.create("localcount:batch=1", Route::free);
+             Session<Route> reader = domain.join()) {
+            reader.enter();
+            reader.protect(0, table);
+            java.util.concurrent.Future<?> destroy = other.submit(() -> {
+                try (Session<Route> writer = domain.join()) {
+                    // example: destroyWaitsForTheReference
+                    Route old = table.getAndSet(new Route(10, 2)); // unlink: no new reference can find it
+                    writer.retire(old);     // batch=1: grace period, then waits until no thread references old; frees it
+                    // end example
+                }
+            });
+            Thread.sleep(100);
+            assertThat(destroy.isDone()).as("the destroy waits for the reader's reference").isFalse();
+            assertThat(held.freed).isFalse();
+            reader.exit();
+            destroy.get(30, TimeUnit.SECONDS);
+            assertThat(held.freed).isTrue();
+        }
+    }
+
     // ------------------------------------------------------------------ checked mode and counterexamples
 
     @Test
@@ -277,6 +342,25 @@ class UsageExamplesTest {
                 // end example
             });
             assertThat(e.rule()).isEqualTo(Rule.SLEEP_IN_SECTION);
+            s.exit();
+        }
+    }
+
+    @Test
+    void counterexampleRetireWhileReferenced() {
+        AtomicReference<Route> table = new AtomicReference<>(new Route(10, 3));
+        try (Reclaimer<Route> domain = Engines.create("psref:batch=1,checked=true", Route::free);
+             Session<Route> s = domain.join()) {
+            SmrMisuseException e = catchThrowableOfType(SmrMisuseException.class, () -> {
+                // example: counterexampleRetireWhileReferenced
+                s.enter();
+                Route r = s.protect(0, table);
+                table.set(new Route(10, 2));   // unlinked ...
+                s.retire(r);                   // WRONG on psref and localcount: the destroy waits for this very reference
+                s.exit();
+                // end example
+            });
+            assertThat(e.rule()).isEqualTo(Rule.RETIRE_WHILE_REFERENCED);
             s.exit();
         }
     }
