@@ -73,7 +73,7 @@ public class IdleThreadsBench {
 
     @State(Scope.Benchmark)
     public static class Domain {
-        @Param({"gus", "gus-deferred", "gus-lazy", "qsbr", "ebr", "hp", "pserialize", "rwlock", "none"})
+        @Param({"gus", "gus-deferred", "gus-lazy", "qsbr", "ebr", "hp", "hp-asym", "ibr", "he", "pserialize", "psref", "localcount", "rwlock", "none"})
         public String engine;
 
         @Param({EngineParam.DEFAULT_BATCH})

@@ -87,7 +87,7 @@ public class PacketBench {
 
     @State(Scope.Benchmark)
     public static class Packets {
-        @Param({"gus", "gus-deferred", "gus-lazy", "qsbr", "ebr", "hp", "pserialize", "rwlock", "none"})
+        @Param({"gus", "gus-deferred", "gus-lazy", "qsbr", "ebr", "hp", "hp-asym", "ibr", "he", "pserialize", "psref", "localcount", "rwlock", "none"})
         public String engine;
 
         @Param({EngineParam.DEFAULT_BATCH})
@@ -228,7 +228,7 @@ public class PacketBench {
     /** The engine alone, for the section loop. */
     @State(Scope.Benchmark)
     public static class SectionDomain {
-        @Param({"gus", "gus-deferred", "gus-lazy", "qsbr", "ebr", "hp", "pserialize", "rwlock", "none"})
+        @Param({"gus", "gus-deferred", "gus-lazy", "qsbr", "ebr", "hp", "hp-asym", "ibr", "he", "pserialize", "psref", "localcount", "rwlock", "none"})
         public String engine;
 
         @Param({EngineParam.DEFAULT_BATCH})

@@ -60,9 +60,9 @@ class ProfilesTest {
 
     @Test
     void timeBudgets() {
-        // "near 10 minutes" (issue 12): the workloads' short form brought it from about 9 to about 10.3
-        assertThat(Plan.estimateSeconds(Plan.expand(Profiles.all().get("quick"), null, 2, benchmarks))).isLessThanOrEqualTo(630);
-        assertThat(Plan.estimateSeconds(Plan.expand(Profiles.all().get("smoke"), null, 2, benchmarks))).isLessThanOrEqualTo(120);
+        // "near 10 minutes" (issue 12): the workloads' short form and 14 engines (issue 13) bring it to about 11.5
+        assertThat(Plan.estimateSeconds(Plan.expand(Profiles.all().get("quick"), null, 2, benchmarks))).isLessThanOrEqualTo(700);
+        assertThat(Plan.estimateSeconds(Plan.expand(Profiles.all().get("smoke"), null, 2, benchmarks))).isLessThanOrEqualTo(150); // the review's suites and 14 engines: about 2.3 min
     }
 
     @Test

@@ -130,7 +130,7 @@ class ReviewPlanTest {
             jmh += Plan.estimateSeconds(Plan.expand(quick.profiles().get(r), null, 2, benchmarks));
         }
         double evidence = Review.steps().stream().mapToDouble(s -> s.estimateSeconds(true, false, true)).sum();
-        assertThat(jmh + evidence).as("the quick review, estimated on 2 cores, both JVMs and all evidence").isLessThan(15 * 60);
+        assertThat(jmh + evidence).as("the quick review, estimated on 2 cores, both JVMs and all evidence").isLessThan(16.5 * 60); // "about 15 minutes": 16 with the 14 engines of issue 13
         ReviewPlan.Planned full = ReviewPlan.plan(options(false), benchmarks);
         double fullJmh = 0;
         for (SubRun r : SubRun.values()) {

@@ -1,5 +1,6 @@
 package org.smrlab.litmus.broken;
 
+import org.smrlab.litmus.Pair;
 import static org.openjdk.jcstress.annotations.Expect.ACCEPTABLE;
 import static org.openjdk.jcstress.annotations.Expect.FORBIDDEN;
 
@@ -28,6 +29,11 @@ import org.smrlab.litmus.Node;
  * </pre>
  */
 @JCStressTest
+@Pair(engine = "he",
+        aAccess = "slot = era (opaque, protect)",
+        aBarrier = "MISSING (no fence in protect)",
+        bBarrier = "fullFence (scan)",
+        bAccess = "acquire load of the reader's era slot")
 @Description("he protect without its fence vs unlink+fence+scan: store-load reordering")
 @Outcome(id = "1, 0", expect = FORBIDDEN, desc = "the reader holds the old node and the scan saw no era (it would free it)")
 @Outcome(expect = ACCEPTABLE, desc = "the reader saw the unlink, or the scan saw the era")

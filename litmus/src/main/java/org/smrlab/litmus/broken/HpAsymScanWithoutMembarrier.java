@@ -1,5 +1,6 @@
 package org.smrlab.litmus.broken;
 
+import org.smrlab.litmus.Pair;
 import static org.openjdk.jcstress.annotations.Expect.ACCEPTABLE;
 import static org.openjdk.jcstress.annotations.Expect.FORBIDDEN;
 
@@ -30,6 +31,11 @@ import org.smrlab.litmus.Node;
  * </pre>
  */
 @JCStressTest
+@Pair(engine = "hp-asym",
+        aAccess = "slot = head (release, protect)",
+        aBarrier = "none (asymmetric: the scan's job)",
+        bBarrier = "fullFence only: MISSING membarrier (scan)",
+        bAccess = "acquire load of the slot")
 @Description("hp-asym: unfenced protect vs a scan without its membarrier: store-load reordering")
 @Outcome(id = "1, 0", expect = FORBIDDEN, desc = "protect validated the old node and the scan saw no hazard (it would free it)")
 @Outcome(expect = ACCEPTABLE, desc = "protect saw the unlink, or the scan saw the hazard")

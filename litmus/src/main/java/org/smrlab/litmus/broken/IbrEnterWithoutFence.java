@@ -1,5 +1,6 @@
 package org.smrlab.litmus.broken;
 
+import org.smrlab.litmus.Pair;
 import static org.openjdk.jcstress.annotations.Expect.ACCEPTABLE;
 import static org.openjdk.jcstress.annotations.Expect.FORBIDDEN;
 
@@ -29,6 +30,11 @@ import org.smrlab.litmus.Node;
  * </pre>
  */
 @JCStressTest
+@Pair(engine = "ibr",
+        aAccess = "lower = upper = epoch (opaque, enter)",
+        aBarrier = "MISSING (no fence in enter)",
+        bBarrier = "fullFence (scan)",
+        bAccess = "acquire load of the reader's lower end")
 @Description("ibr enter without its fence vs unlink+fence+scan: store-load reordering")
 @Outcome(id = "1, 0", expect = FORBIDDEN, desc = "the reader holds the old node and the scan saw no reservation (it would free it)")
 @Outcome(expect = ACCEPTABLE, desc = "the reader saw the unlink, or the scan saw the reservation")

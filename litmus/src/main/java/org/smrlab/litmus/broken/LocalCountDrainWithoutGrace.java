@@ -1,5 +1,6 @@
 package org.smrlab.litmus.broken;
 
+import org.smrlab.litmus.Pair;
 import static org.openjdk.jcstress.annotations.Expect.ACCEPTABLE;
 import static org.openjdk.jcstress.annotations.Expect.FORBIDDEN;
 
@@ -32,6 +33,11 @@ import org.smrlab.litmus.Node;
  * r1 = 1 when A took the slow path (it would wake B), r2 = the count B summed.
  */
 @JCStressTest
+@Pair(engine = "localcount",
+        aAccess = "read the draining mark (acquire, release)",
+        aBarrier = "MISSING (the release outside a pserialize section)",
+        bBarrier = "MISSING grace period between mark and sum (drain)",
+        bAccess = "sum of the counts after the volatile store of the mark")
 @Description("localcount: a fast-path release vs a drain that marks and sums with no grace period between")
 @Outcome(id = "0, 1", expect = FORBIDDEN, desc = "the release took the fast path and the drain still counted it: the drain sleeps forever")
 @Outcome(expect = ACCEPTABLE, desc = "the drain saw the release, or the release saw the mark and will wake the drain")

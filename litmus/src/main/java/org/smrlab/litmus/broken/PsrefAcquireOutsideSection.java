@@ -1,5 +1,6 @@
 package org.smrlab.litmus.broken;
 
+import org.smrlab.litmus.Pair;
 import static org.openjdk.jcstress.annotations.Expect.ACCEPTABLE;
 import static org.openjdk.jcstress.annotations.Expect.FORBIDDEN;
 
@@ -31,6 +32,11 @@ import org.smrlab.litmus.Node;
  * </pre>
  */
 @JCStressTest
+@Pair(engine = "psref",
+        aAccess = "load head (acquire), then slot = node (release)",
+        aBarrier = "MISSING (no pserialize section around the acquire)",
+        bBarrier = "fullFence only: MISSING grace period (destroy)",
+        bAccess = "acquire load of the reader's reference slot")
 @Description("psref: a reference taken outside a pserialize section vs a destroy without a grace period")
 @Outcome(id = "1, 0", expect = FORBIDDEN, desc = "the reader took a reference on the old node and the destroy's scan missed it")
 @Outcome(expect = ACCEPTABLE, desc = "the reader saw the unlink, or the scan saw the reference")

@@ -1,5 +1,6 @@
 package org.smrlab.litmus.holds;
 
+import org.smrlab.litmus.Pair;
 import static org.openjdk.jcstress.annotations.Expect.ACCEPTABLE;
 import static org.openjdk.jcstress.annotations.Expect.FORBIDDEN;
 
@@ -32,6 +33,11 @@ import org.smrlab.smr.Session;
  * node was freed (read after both actors by the arbiter).
  */
 @JCStressTest
+@Pair(engine = "he",
+        aAccess = "slot = era (opaque, protect)",
+        aBarrier = "fullFence (protect)",
+        bBarrier = "fullFence (scan)",
+        bAccess = "acquire load of every era slot, after the unlink")
 @Description("he: reservation published with a fence vs unlink + scan (store-buffering pair)")
 @Outcome(id = "1, 1", expect = FORBIDDEN, desc = "protect returned the old node and the scan freed it")
 @Outcome(id = "1, 0", expect = ACCEPTABLE, desc = "protect returned the old node; the scan saw the reservation and kept it")

@@ -1,5 +1,6 @@
 package org.smrlab.litmus.holds;
 
+import org.smrlab.litmus.Pair;
 import static org.openjdk.jcstress.annotations.Expect.ACCEPTABLE;
 import static org.openjdk.jcstress.annotations.Expect.FORBIDDEN;
 
@@ -31,6 +32,11 @@ import org.smrlab.smr.Session;
  * r1 = the node A held (1 old, 2 new); r2 = the data A read (1 live, -1 poisoned).
  */
 @JCStressTest
+@Pair(engine = "he",
+        aAccess = "read n.data in the section",
+        aBarrier = "exit: release store clearing the era slots",
+        bBarrier = "retire (batch=1) scans: fullFence, clock, acquire loads of the era slots",
+        bAccess = "free of the unlinked node (poison)")
 @Description("he: a whole section against unlink, retire (a scan), free.")
 @Outcome(id = "1, -1", expect = FORBIDDEN, desc = "the reader used the unlinked node after it was freed")
 @Outcome(id = "1, 1", expect = ACCEPTABLE, desc = "the reader used the old node before it was freed")

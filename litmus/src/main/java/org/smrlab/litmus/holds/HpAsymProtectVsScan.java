@@ -1,5 +1,6 @@
 package org.smrlab.litmus.holds;
 
+import org.smrlab.litmus.Pair;
 import static org.openjdk.jcstress.annotations.Expect.ACCEPTABLE;
 import static org.openjdk.jcstress.annotations.Expect.FORBIDDEN;
 
@@ -34,6 +35,11 @@ import org.smrlab.smr.Session;
  * the end (no exit). r1 = the node protect returned; r2 = 1 when the old node was freed.
  */
 @JCStressTest
+@Pair(engine = "hp-asym",
+        aAccess = "store hazard = node (release, protect)",
+        aBarrier = "none of its own: the scan's membarrier runs a full barrier on its CPU",
+        bBarrier = "membarrier, fullFence (scan)",
+        bAccess = "acquire load of every hazard slot, after the unlink")
 @Description("hp-asym: unfenced protect vs unlink + membarrier + scan (fenced protect where membarrier is unavailable)")
 @Outcome(id = "1, 1", expect = FORBIDDEN, desc = "protect returned the old node and the scan freed it")
 @Outcome(id = "1, 0", expect = ACCEPTABLE, desc = "protect returned the old node; the scan saw the hazard and kept it")

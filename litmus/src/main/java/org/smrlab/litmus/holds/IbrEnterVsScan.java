@@ -1,5 +1,6 @@
 package org.smrlab.litmus.holds;
 
+import org.smrlab.litmus.Pair;
 import static org.openjdk.jcstress.annotations.Expect.ACCEPTABLE;
 import static org.openjdk.jcstress.annotations.Expect.FORBIDDEN;
 
@@ -32,6 +33,11 @@ import org.smrlab.smr.Session;
  * node was freed (read after both actors by the arbiter).
  */
 @JCStressTest
+@Pair(engine = "ibr",
+        aAccess = "lower = upper = epoch (opaque, enter)",
+        aBarrier = "fullFence (enter)",
+        bBarrier = "fullFence (scan)",
+        bAccess = "acquire load of every record's reservation, after the unlink")
 @Description("ibr: reservation published with a fence vs unlink + scan (store-buffering pair)")
 @Outcome(id = "1, 1", expect = FORBIDDEN, desc = "protect returned the old node and the scan freed it")
 @Outcome(id = "1, 0", expect = ACCEPTABLE, desc = "protect returned the old node; the scan saw the reservation and kept it")

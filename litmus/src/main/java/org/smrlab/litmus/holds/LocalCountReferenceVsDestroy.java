@@ -1,5 +1,6 @@
 package org.smrlab.litmus.holds;
 
+import org.smrlab.litmus.Pair;
 import static org.openjdk.jcstress.annotations.Expect.ACCEPTABLE;
 import static org.openjdk.jcstress.annotations.Expect.FORBIDDEN;
 
@@ -33,6 +34,11 @@ import org.smrlab.smr.Session;
  * r1 = the node A held (1 old, 2 new); r2 = the data A read (1 live, -1 poisoned).
  */
 @JCStressTest
+@Pair(engine = "localcount",
+        aAccess = "read n.data while holding the count",
+        aBarrier = "exit: count -= 1 inside a pserialize section (localcount_release)",
+        bBarrier = "drain: grace period, mark, grace period, then loads of the counts until they sum to 0",
+        bAccess = "free of the unlinked node (poison)")
 @Description("localcount: a held reference against unlink, blocking destroy, free.")
 @Outcome(id = "1, -1", expect = FORBIDDEN, desc = "the reader used the unlinked node after it was freed")
 @Outcome(id = "1, 1", expect = ACCEPTABLE, desc = "the reader used the old node before it was freed")

@@ -1,5 +1,6 @@
 package org.smrlab.litmus.holds;
 
+import org.smrlab.litmus.Pair;
 import static org.openjdk.jcstress.annotations.Expect.ACCEPTABLE;
 import static org.openjdk.jcstress.annotations.Expect.FORBIDDEN;
 
@@ -33,6 +34,11 @@ import org.smrlab.smr.Session;
  * r1 = the node A held (1 old, 2 new); r2 = the data A read (1 live, -1 poisoned).
  */
 @JCStressTest
+@Pair(engine = "psref",
+        aAccess = "read n.data while holding the reference",
+        aBarrier = "exit: release store clearing the reference slot (psref_release)",
+        bBarrier = "destroy: grace period, then acquire loads of every reference slot until none names the node",
+        bAccess = "free of the unlinked node (poison)")
 @Description("psref: a held reference against unlink, blocking destroy, free.")
 @Outcome(id = "1, -1", expect = FORBIDDEN, desc = "the reader used the unlinked node after it was freed")
 @Outcome(id = "1, 1", expect = ACCEPTABLE, desc = "the reader used the old node before it was freed")

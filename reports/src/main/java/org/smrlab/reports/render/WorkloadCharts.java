@@ -61,7 +61,14 @@ final class WorkloadCharts {
 
     // ---- numeric sweeps ------------------------------------------------------------------------
 
+    /** The engine a line draws, as its trials name it (the style's colour and dash follow from it). */
+    private static org.smrlab.reports.model.EngineRef ref(WorkloadSeries.Line l) {
+        return l.points().stream().map(pt -> pt.trial().engineRef()).flatMap(java.util.Optional::stream).findFirst()
+                .orElse(org.smrlab.reports.model.EngineRef.unknown(l.engine()));
+    }
+
     private static Charts.Plot line(Run run, WorkloadSeries.Panel p, List<Capacity.Result> capacities, boolean nameRun) {
+        EngineStyle style = EngineStyle.of(List.of(run));
         Workload w = p.workload();
         String title = title(p, run, nameRun);
         DurationUnit unit = durationUnit(p);
@@ -124,7 +131,8 @@ final class WorkloadCharts {
             }
             XYSeries s = chart.addSeries(name, xs.stream().mapToDouble(Double::doubleValue).toArray(),
                     ys.stream().mapToDouble(Double::doubleValue).toArray(), es.stream().mapToDouble(Double::doubleValue).toArray());
-            s.setMarker(growing ? SeriesMarkers.CROSS : SeriesMarkers.CIRCLE);
+            EngineStyle.Look look = style.line(ref(l), 0); // every chart draws an engine in its one colour
+            Charts.apply(s, new EngineStyle.Look(look.colour(), look.line(), growing ? SeriesMarkers.CROSS : look.marker()));
         }
         if (all.isEmpty()) {
             return null;
@@ -207,6 +215,7 @@ final class WorkloadCharts {
     // ---- categorical sweeps --------------------------------------------------------------------
 
     private static Charts.Plot bars(Run run, WorkloadSeries.Panel p, boolean nameRun) {
+        EngineStyle style = EngineStyle.of(List.of(run));
         String title = title(p, run, nameRun);
         List<String> categories = p.categories();
         CategoryChart chart = new CategoryChartBuilder().width(Charts.WIDTH).height(Charts.HEIGHT).title(title)
@@ -231,7 +240,10 @@ final class WorkloadCharts {
                 es.add(pt.map(x -> x.y().errorKnown() ? x.y().error() : 0.0).orElse(0.0));
                 any |= pt.isPresent();
             }
-            chart.addSeries(l.engine(), categories, ys, es);
+            org.knowm.xchart.CategorySeries series = chart.addSeries(l.engine(), categories, ys, es);
+            Color colour = style.colour(ref(l)); // every chart draws an engine in its one colour
+            series.setFillColor(colour);
+            series.setLineColor(colour);
         }
         if (!any) {
             return null;
