@@ -26,7 +26,7 @@ import org.smrlab.run.TrialRecord.Length;
  * The quick review must fit in about 15 minutes on 2 cores with everything (both JVMs, litmus,
  * torture, the cited tests), so its trials are short and it runs fewer points; the R2 curves keep
  * three forks even there, because two-thread results on a small VM differ from fork to fork and one
- * fork proves nothing. The full review (up to about an hour, shardable) runs three forks where
+ * fork proves nothing. The full review (about 1 h 20 min on 2 cores, shardable) runs three forks where
  * intervals decide an answer.
  */
 public final class Questions {
