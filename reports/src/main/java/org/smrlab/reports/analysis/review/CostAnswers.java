@@ -7,6 +7,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.smrlab.reports.analysis.Growth;
 import org.smrlab.run.EngineFacts;
 import org.smrlab.run.Metrics;
 import org.smrlab.run.RunFolder;
@@ -139,7 +140,7 @@ final class CostAnswers {
         SectionBuilder.Table t = new SectionBuilder.Table(Prose.words("The verdict table: every cell a figure of this run (")
                 .c("jdk17/").t("); reads at one thread unless said; ×fence is the same run's store and full fence floor, ")
                 .f(fence), "engine", "read (empty section)", "×fence", "read, all threads", "lookup", "retire",
-                "retire→free p99", "pending peak", "stall: pending peak", "stall: grew to the cap", "usage constraints");
+                "retire→free p99", "pending peak", "stall: pending peak", "stall: pending slope", "stall: verdict", "usage constraints");
         Figure gusRead = null;
         List<Figure> reads = new ArrayList<>();
         List<String> unbounded = new ArrayList<>();
@@ -148,18 +149,24 @@ final class CostAnswers {
             Figure r1 = read.engine(spec).threads("1").figure(SCORE);
             Figure rmax = read.engine(spec).threads("max").figure(SCORE);
             Figure st = stall.engine(spec).figure(Metrics.PENDING_PEAK.name());
-            Figure capped = stall.engine(spec).figure(Metrics.UNBOUNDED.name());
+            Selection stalled = stall.engine(spec);
+            Figure slope = stalled.figure(Metrics.PENDING_SLOPE.name());
+            // bounded or growing from the fitted slope of pending over the stall, not from the cap (issue 12: an
+            // engine that climbs to just below the cap is growing); the same rule as the summary's stall verdicts
+            Growth.Verdict verdict = stalled.result().map(tr -> Growth.of(stalled.run(), tr)).orElse(null);
+            String verdictWords = verdict == null ? "missing (no stall trial)" : verdict.kind().words()
+                    + (verdict.capped() ? " (to the cap)" : "");
             EngineFacts e = facts.get(Common.name(spec));
             t.row(Common.engine(read, spec), r1, f.ratio(spec + " read ÷ fence", r1, fence), rmax,
                     lookup.engine(spec).figure(SCORE), write.engine(spec).figure(SCORE),
                     mixed.engine(spec).figure(Metrics.R2F_P99.name()), mixed.engine(spec).figure(Metrics.PENDING_PEAK.name()),
-                    st, capped, constraints(e));
+                    st, slope, verdictWords, constraints(e));
             if (spec.equals("gus")) {
                 gusRead = r1;
             }
             reads.add(r1);
-            if (capped.present()) {
-                (capped.value() >= 1 ? unbounded : bounded).add(spec);
+            if (verdict != null && verdict.kind() != Growth.Kind.UNKNOWN) {
+                (verdict.growing() ? unbounded : bounded).add(spec);
             }
         }
         t.note(Prose.words("Floors: store and full fence ").f(fence).t(", plain load ").f(load).t("."));
@@ -189,14 +196,15 @@ final class CostAnswers {
         if (!unbounded.isEmpty() || !bounded.isEmpty()) {
             a.t("with one reader parked in a section, ");
             if (unbounded.isEmpty()) {
-                a.t("no engine's pending nodes grew to the cap in this run (");
+                a.t("no engine's pending nodes kept growing in this run (");
             } else {
-                a.t("pending nodes grew to the cap for ").add(Common.codes(unbounded)).t(" and stayed below it for ");
+                a.t("pending nodes kept growing for as long as the stall lasted (judged from the fitted slope of pending "
+                        + "over the stall, not from the cap) for ").add(Common.codes(unbounded)).t(", and stayed bounded for ");
             }
-            a.add(Common.codes(bounded)).t(unbounded.isEmpty() ? " stayed below it: a stall longer than this run's would "
+            a.add(Common.codes(bounded)).t(unbounded.isEmpty() ? " stayed bounded: a stall longer than this run's would "
                     + "tell the bounded engines from the rest)." : ".");
         } else {
-            a.t("the stall figures are not in this run (").f(stall.engine("gus").figure(Metrics.UNBOUNDED.name())).t(").");
+            a.t("the stall figures are not in this run (").f(stall.engine("gus").figure(Metrics.PENDING_SLOPE.name())).t(").");
         }
 
         Selection mb = f.select("R5.membarrier", SubRun.MEMBARRIER_JVM);
