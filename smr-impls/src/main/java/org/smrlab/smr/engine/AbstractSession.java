@@ -359,4 +359,28 @@ public abstract class AbstractSession<T> implements Session<T> {
     public String toString() {
         return domain.name() + " session of " + ownerThread.getName() + (closed ? " (closed)" : "");
     }
+
+    /**
+     * barrier() of the engines that free by scanning (hp, hp-asym, ibr, he): scan, and while nodes of
+     * this session are still held, back off and scan again. The first pass that finds nodes held is
+     * a blocking wait: the fault point a test can make fail (the nodes stay on the retired list), the
+     * wait counted, and its time accounted as the writer's blocked time, as every engine's waits are.
+     */
+    protected final void scanUntilFreed(Runnable scan, java.util.function.IntSupplier held) {
+        Backoff backoff = null;
+        long t0 = 0;
+        scan.run();
+        while (held.getAsInt() > 0) {
+            if (backoff == null) {
+                domain.faultPoint(FaultInjector.Point.WAIT); // a wait that fails leaves the nodes on the retired list
+                t0 = counters.beginWait();
+                backoff = new Backoff();
+            }
+            backoff.pause();
+            scan.run();
+        }
+        if (backoff != null) {
+            domain.endWait(counters, t0);
+        }
+    }
 }

@@ -155,21 +155,7 @@ abstract class EraSession<T> extends AbstractSession<T> {
         if (closed) {
             return;
         }
-        Backoff backoff = null;
-        long t0 = 0;
-        scan();
-        while (count > 0) {
-            if (backoff == null) {
-                domain.faultPoint(FaultInjector.Point.WAIT); // a wait that fails leaves the nodes on the retired list
-                t0 = counters.beginWait();
-                backoff = new Backoff();
-            }
-            backoff.pause();
-            scan();
-        }
-        if (backoff != null) {
-            domain.endWait(counters, t0);
-        }
+        scanUntilFreed(this::scan, () -> count);
     }
 
     /** Withdraws the reservations and hands the retired list on; the domain's close path does the rest. */

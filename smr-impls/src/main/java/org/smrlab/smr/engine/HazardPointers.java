@@ -285,21 +285,7 @@ public final class HazardPointers<T> extends AbstractReclaimer<T> {
             if (closed) {
                 return;
             }
-            Backoff backoff = null;
-            long t0 = 0;
-            scan();
-            while (count > 0) {
-                if (backoff == null) {
-                    hp.faultPoint(FaultInjector.Point.WAIT); // a wait that fails leaves the nodes on the retired list
-                    t0 = counters.beginWait();
-                    backoff = new Backoff();
-                }
-                backoff.pause();
-                scan();
-            }
-            if (backoff != null) {
-                domain.endWait(counters, t0);
-            }
+            scanUntilFreed(this::scan, () -> count);
         }
 
         @Override
