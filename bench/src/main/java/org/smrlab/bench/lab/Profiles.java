@@ -22,7 +22,10 @@ import org.smrlab.smr.engine.EngineType;
  * <tr><td>quick</td><td>every engine at default knobs, one fork, short iterations, and each workload of run-format's
  *     catalogue in short form (gus, ebr, hp; one point): the README's main command</td><td>~11 min</td></tr>
  * <tr><td>standard</td><td>every suite and variant, 2 forks, read ratios, 1 and all threads; every workload with every
- *     engine, swept (one fork per point)</td><td>~2 h</td></tr>
+ *     engine, swept (one fork per point)</td><td>~3 h</td></tr>
+ * <tr><td>workloads</td><td>standard's workloads alone, one fork per trial: every workload of run-format's catalogue
+ *     with every engine, swept, the bystanders and the stall verdicts; for a user who wants the workload answers
+ *     without standard's microbenchmarks</td><td>~1 h 30 min</td></tr>
  * <tr><td>sweep</td><td>batch sizes 1..4096 and the engines' knobs: latency-vs-memory curves; section lengths</td><td>~10 min</td></tr>
  * <tr><td>stall</td><td>one reader stalled 1 ms, 10 ms, a whole iteration; 1 and all writer threads</td><td>~8 min</td></tr>
  * <tr><td>goals</td><td>only the trials the speed goals divide (read sides, hp protect, qsbr quiescent, two floors, retire at batch 64), 3 forks, without the profiler</td><td>~2 min</td></tr>
@@ -93,6 +96,8 @@ public final class Profiles {
                 + "the workloads in short form", quick()));
         add(new Profile("standard", "every suite and variant, 2 forks: read ratios, 1 and all threads, stalls; every workload, "
                 + "every engine, swept", standard(2)));
+        add(new Profile("workloads", "standard's workloads alone: every workload, every engine, swept; bystanders and the "
+                + "stall verdicts (one fork per trial)", workloads(1)));
         add(new Profile("sweep", "batch sizes 1..4096 and the engines' knobs (latency-vs-memory curves), section lengths", sweep()));
         add(new Profile("stall", "one reader stalled 1 ms, 10 ms, a whole iteration; 1 and all writer threads", stall()));
         add(new Profile("goals", "only the figures the speed goals divide, 3 forks each, no profiler: the goals with tight errors", goals()));
@@ -274,16 +279,25 @@ public final class Profiles {
         }
         e.add(Entry.of("ReclamationBench.mixed").param("readRatio", "0.5", "0.9", "0.99").threads("1", "max")
                 .profiled().run(mixed));
-        e.add(Entry.of("StallBench.writer").param("stall", "1ms", "10ms", "iteration").profiled()
-                .run(new RunLength(forks, 1, "1s", 3, "2s")));
-        for (String g : BYSTANDER_ANY) {
-            e.add(Entry.of("BystanderBench." + g).threads("1,1", "max-1,1").profiled().run(ns));
-        }
-        for (String g : BYSTANDER_CLOCK) {
+        e.addAll(workloads(forks));
+        return e;
+    }
+
+    /**
+     * The workloads profile, and standard's second half: {@link #standardWorkloads}, the bystanders (workload 7)
+     * at standard's read-side lengths, and the stalls (1 ms, 10 ms, a whole iteration) whose slope gives
+     * the stall verdicts (workload 9), for every engine; the same lines in both profiles.
+     */
+    private static List<Entry> workloads(int forks) {
+        RunLength ns = new RunLength(forks, 2, "1s", 3, "1s");
+        List<Entry> e = new ArrayList<>();
+        for (String g : concat(BYSTANDER_ANY, BYSTANDER_CLOCK)) {
             e.add(Entry.of("BystanderBench." + g).threads("1,1", "max-1,1").profiled().run(ns));
         }
         e.add(Entry.of("BystanderBench.ticking").threads("1,1").profiled().run(ns));
         e.add(Entry.of("BystanderBench.membarrier").engines("gus-lazy").threads("1,1", "max-1,1").profiled().run(ns)); // engine-independent
+        e.add(Entry.of("StallBench.writer").param("stall", "1ms", "10ms", "iteration").profiled()
+                .run(new RunLength(forks, 1, "1s", 3, "2s")));
         e.addAll(standardWorkloads(forks));
         return e;
     }

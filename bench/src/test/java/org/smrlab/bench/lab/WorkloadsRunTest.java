@@ -22,6 +22,7 @@ import org.smrlab.smr.Engines;
 class WorkloadsRunTest {
     static JmhBenchmarks benchmarks;
     static List<PlannedTrial> standard;
+    static List<PlannedTrial> workloads;
     static List<PlannedTrial> quick;
     static List<PlannedTrial> smoke;
 
@@ -29,6 +30,7 @@ class WorkloadsRunTest {
     static void load() {
         benchmarks = JmhBenchmarks.load();
         standard = Plan.expand(Profiles.all().get("standard"), null, 2, benchmarks);
+        workloads = Plan.expand(Profiles.all().get("workloads"), null, 2, benchmarks);
         quick = Plan.expand(Profiles.all().get("quick"), null, 2, benchmarks);
         smoke = Plan.expand(Profiles.all().get("smoke"), null, 2, benchmarks);
     }
@@ -58,6 +60,21 @@ class WorkloadsRunTest {
 
     @Test
     void standardRunsEveryWorkloadWithEverySafeEngineOverItsSweep() {
+        everyWorkloadWithEverySafeEngine(standard);
+    }
+
+    @Test
+    void theWorkloadsProfileRunsEveryWorkloadAsStandardDoes() {
+        everyWorkloadWithEverySafeEngine(workloads);
+        assertThat(workloads).as("the stall verdicts of every engine")
+                .anyMatch(t -> t.benchmark().endsWith("StallBench.writer") && "iteration".equals(t.params().get("stall")));
+        Set<String> inStandard = standard.stream().map(PlannedTrial::key).collect(Collectors.toSet());
+        assertThat(workloads).as("a subset of standard").allMatch(t -> inStandard.contains(t.key()));
+        assertThat(workloads).as("the microbenchmarks left to standard")
+                .noneMatch(t -> t.benchmark().contains("ReadSideBench.") || t.benchmark().contains("WriteSideBench."));
+    }
+
+    private static void everyWorkloadWithEverySafeEngine(List<PlannedTrial> standard) {
         Set<String> safe = Set.copyOf(Engines.safeNames());
         for (Workload w : Workloads.all()) {
             for (String b : w.benchmarks()) {
