@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import org.smrlab.reports.analysis.Summary;
+import org.smrlab.reports.analysis.WorkloadRatios;
 import org.smrlab.reports.model.Measurement;
 import org.smrlab.reports.model.Numbers;
 import org.smrlab.reports.model.TrialKey;
@@ -40,6 +41,14 @@ public final class SummaryCsv {
             for (Summary.CheckedRow c : s.checked()) {
                 lines.add(line(run, "checked", c.engine(), "plain", c.plain(), null, "", ""));
                 lines.add(line(run, "checked", c.engine(), "checked", c.checked(), c.ratio(), "", "ratio = checked ÷ plain"));
+            }
+            for (WorkloadRatios.Table t : WorkloadRatios.of(s.run())) {
+                String chart = WorkloadCharts.title(t.panel(), s.run(), false);
+                t.figures().forEach((engine, byX) -> byX.forEach((x, f) -> {
+                    Summary.Quotient q = engine.equals(t.reference()) ? null : t.ratios().get(engine).get(x);
+                    lines.add(line(run, "workload", engine, chart + " @ " + t.panel().workload().sweepWords() + " " + x, f, q, "",
+                            engine.equals(t.reference()) ? "the reference" : "ratio = " + engine + " ÷ " + t.reference()));
+                }));
             }
             for (Summary.GoalResult g : s.goals()) {
                 lines.add(line(run, "goal", g.id(), "(goal)", null, null, g.verdict().words(),

@@ -10,11 +10,14 @@ import java.util.function.Function;
 import org.smrlab.reports.analysis.Capacity;
 import org.smrlab.reports.analysis.Growth;
 import org.smrlab.reports.analysis.Summary;
+import org.smrlab.reports.analysis.WorkloadRatios;
+import org.smrlab.reports.analysis.WorkloadSeries;
 import org.smrlab.reports.model.Measurement;
 import org.smrlab.reports.model.Numbers;
 import org.smrlab.reports.model.Run;
 import org.smrlab.run.Metrics;
 import org.smrlab.run.RunInfo;
+import org.smrlab.run.Workload;
 
 /**
  * Renders {@link Summary} as Markdown (stdout of {@code reports summary}, pasted into the README),
@@ -95,6 +98,14 @@ public final class SummaryReport {
         if (!s.workloads().isEmpty()) {
             b.add(workloads(s));
             b.add(new Bullets(List.of(WORKLOADS)));
+        }
+        if (!compact) { // the HTML page draws these as charts; the Markdown gives the ratios a note quotes
+            List<WorkloadRatios.Table> ratios = WorkloadRatios.of(s.run());
+            if (!ratios.isEmpty()) {
+                b.add(new Heading(s.run().label() + ": the workloads as ratios between engines"));
+                b.add(new Para(RATIOS));
+                ratios.forEach(t -> b.add(ratioTable(s.run(), t)));
+            }
         }
         if (!s.checked().isEmpty()) {
             List<List<String>> rows = new ArrayList<>();
@@ -333,6 +344,54 @@ public final class SummaryReport {
         }
         return new Table("Growth and capacity (the workloads' verdicts)", List.of("engine", "stall: pending growth",
                 "long runs, no stalled reader", "reclaim capacity"), rows, 4, -1, false);
+    }
+
+    static final String RATIOS = "One table per workload chart, titled as the chart (workload, figure, benchmark, fixed parameters). The reference engine's "
+            + "row gives its figures (± JMH's 99.9% error); every other row divides that engine's figure by the reference's "
+            + "at the same swept value, with [low, high] from both errors: an interval that holds 1 is no difference. "
+            + "Whether higher or lower is better is the chart's: a throughput (packets/s) is better higher, a cost or a "
+            + "count of nodes lower.";
+
+    /** One workload chart's ratios: the reference's figures, then each engine ÷ the reference at each swept value. */
+    static Table ratioTable(Run run, WorkloadRatios.Table t) {
+        WorkloadSeries.Panel p = t.panel();
+        Workload w = p.workload();
+        String unit = t.figures().get(t.reference()).values().stream().findFirst().map(f -> f.value().unit()).orElse("");
+        List<String> header = new ArrayList<>();
+        header.add("engine");
+        for (String x : t.xs()) {
+            header.add(w.sweepWords() + " " + x);
+        }
+        List<List<String>> rows = new ArrayList<>();
+        List<String> ref = new ArrayList<>();
+        ref.add(t.reference() + " (" + unit + ")");
+        for (String x : t.xs()) {
+            Summary.Figure f = t.figures().get(t.reference()).get(x);
+            ref.add(f == null || !Double.isFinite(f.value().score()) ? MISSING
+                    : scoreWithError(f.value().score(), f.value().error()));
+        }
+        rows.add(ref);
+        t.ratios().forEach((engine, byX) -> {
+            List<String> row = new ArrayList<>();
+            row.add(engine + " ÷ " + t.reference());
+            for (String x : t.xs()) {
+                row.add(interval(byX.get(x)));
+            }
+            rows.add(row);
+        });
+        return new Table(WorkloadCharts.title(p, run, false), header, rows, 1, -1, false);
+    }
+
+    /** "1.48 [1.21, 1.80]", "1.48" when an error is unknown, "—" when there is no ratio. */
+    static String interval(Summary.Quotient q) {
+        if (q == null) {
+            return MISSING;
+        }
+        if (!q.intervalKnown()) {
+            return Numbers.sig(q.value(), 3);
+        }
+        return Numbers.sig(q.value(), 3) + " [" + Numbers.sig(q.low(), 3) + ", "
+                + (Double.isInfinite(q.high()) ? "∞" : Numbers.sig(q.high(), 3)) + "]";
     }
 
     static final String WORKLOADS = "Growth: pending is growing when the rise its fitted slope (smr.pending.slope) makes over "

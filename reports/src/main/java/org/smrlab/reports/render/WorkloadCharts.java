@@ -281,7 +281,8 @@ final class WorkloadCharts {
         return new Charts.Plot(id, title, how, chart);
     }
 
-    private static String title(WorkloadSeries.Panel p, Run run, boolean nameRun) {
+    /** The chart's title; the summary's ratio table of the same panel carries it too. */
+    static String title(WorkloadSeries.Panel p, Run run, boolean nameRun) {
         return p.workload().title() + ": " + figureName(p) + " · " + p.benchmark() + (p.fixed().isEmpty() ? "" : " · " + p.fixed())
                 + (nameRun ? " — " + run.label() : "");
     }

@@ -20,8 +20,9 @@ import org.smrlab.smr.Session;
  *
  * <p><b>Time-based sealing</b> ({@code seal} knob). A batch that fills slowly strands its nodes: at one
  * retire per 10 ms, a 64-node batch seals after 640 ms, and its nodes are freed only at a later seal
- * (the reclaim after a seal is the only place sealed batches are polled), so they wait a second or
- * more (measured: RetireRateBench at every=10ms, gus, p50 840 ms). With {@code seal=D}, a retire
+ * (the reclaim after a seal is the only place sealed batches are polled), so they wait longer than
+ * the batch took to fill (RetireRateBench at every=10ms measures it: the low-rate workload of
+ * {@code scripts/lab workloads}). With {@code seal=D}, a retire
  * adds its node to the open batch, then seals the batch if its oldest node has waited D (or it is
  * full), else polls the sealed batches if D has passed since the last poll. A node then waits at most about max(D, the time to the session's next
  * retire) before its batch is sealed, and is freed at the first retire (or flush) after its goal is

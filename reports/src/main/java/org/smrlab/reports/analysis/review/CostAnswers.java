@@ -128,6 +128,7 @@ final class CostAnswers {
     static Section r5(Figures f) {
         SectionBuilder b = new SectionBuilder("R5", f);
         Selection read = f.select("R5.read", JDK17);
+        Selection readAll = f.select("R5.readAll", JDK17); // its own selector: R5.read plans one thread only
         Selection lookup = f.select("R5.lookup", JDK17);
         Selection write = f.select("R5.write", JDK17);
         Selection mixed = f.select("R5.mixed", JDK17);
@@ -147,7 +148,7 @@ final class CostAnswers {
         List<String> bounded = new ArrayList<>();
         for (String spec : specs) {
             Figure r1 = read.engine(spec).threads("1").figure(SCORE);
-            Figure rmax = read.engine(spec).threads("max").figure(SCORE);
+            Figure rmax = readAll.engine(spec).threads("max").figure(SCORE);
             Figure st = stall.engine(spec).figure(Metrics.PENDING_PEAK.name());
             Selection stalled = stall.engine(spec);
             Figure slope = stalled.figure(Metrics.PENDING_SLOPE.name());

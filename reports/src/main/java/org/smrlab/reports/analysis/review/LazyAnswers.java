@@ -47,16 +47,19 @@ final class LazyAnswers {
                 + "costs a barrier on every CPU while goals wait.");
 
         SectionBuilder.Table read = new SectionBuilder.Table(Prose.words("The read side: an empty section, one thread, on "
-                + "each JVM"), "JVM", "engine", "read", "×fence", "÷ gus", "forks");
+                + "each JVM; ×fence and ×load divide by the same JVM's store + full fence and plain load floors (an unfenced "
+                + "read side is bounded below by the load)"), "JVM", "engine", "read", "×fence", "×load", "÷ gus", "forks");
         Figure lazyReadMb = null;
         Figure gusReadMb = null;
         for (SubRun sub : both()) {
             Selection r = f.select("R6.read", sub);
             Figure fence = f.select("R6.floorFence", sub).figure(SCORE);
+            Figure load = f.select("R6.floorLoad", sub).figure(SCORE);
             Figure gus = r.engine(GUS).figure(SCORE);
             for (String spec : List.of(GUS, LAZY)) {
                 Figure v = r.engine(spec).figure(SCORE);
                 read.row(new SectionBuilder.Code(sub.dir()), Common.engine(r, spec), v, f.ratio(spec + " read ÷ fence, " + sub.dir(), v, fence),
+                        f.ratio(spec + " read ÷ load, " + sub.dir(), v, load),
                         spec.equals(GUS) ? Prose.words("") : Prose.of().f(f.ratio("gus-lazy read ÷ gus read, " + sub.dir(), v, gus)),
                         f.forks(v));
                 if (sub == SubRun.MEMBARRIER_JVM) {
