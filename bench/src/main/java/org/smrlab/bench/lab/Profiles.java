@@ -310,8 +310,11 @@ public final class Profiles {
      * profile's forks.
      */
     private static List<Entry> standardWorkloads(int forks) {
-        RunLength r = new RunLength(1, 1, "500ms", 3, "500ms");
-        RunLength ns = new RunLength(1, 1, "500ms", 3, "500ms");
+        // One fork per point: JMH's 99.9% interval is then Student's t over the iterations of that fork. The first
+        // workloads run (3 x 500 ms) gave t(0.9995, 2) = 31.6 and intervals such as [0, inf] for every packets and
+        // list ratio; 6 x 250 ms measures as long with t(0.9995, 5) = 6.87 (the reasoning of quick's lengths).
+        RunLength r = new RunLength(1, 1, "500ms", 6, "250ms");
+        RunLength ns = new RunLength(1, 1, "500ms", 6, "250ms");
         RunLength mixed = new RunLength(forks, 2, "1s", 5, "1s"); // as standard's reclamation trials
         RunLength lowRate = new RunLength(1, 1, "1s", 3, "2s"); // at one retire per 10 ms, 200 per iteration
         List<Entry> e = new ArrayList<>();

@@ -37,6 +37,15 @@ public final class WorkloadRatios {
      */
     public record Table(WorkloadSeries.Panel panel, String reference, List<String> xs,
                         Map<String, Map<String, Summary.Figure>> figures, Map<String, Map<String, Summary.Quotient>> ratios) {
+
+        /**
+         * Whether the table gives values, not ratios: a figure that is 0 or negative somewhere (a fitted
+         * slope of pending, which hovers around 0 for an engine that keeps up) has no meaningful ratio,
+         * so no engine's figure is divided in that chart.
+         */
+        public boolean valuesOnly() {
+            return ratios.isEmpty();
+        }
     }
 
     private WorkloadRatios() {
@@ -72,6 +81,10 @@ public final class WorkloadRatios {
         String reference = figures.containsKey(REFERENCE) ? REFERENCE : p.lines().get(0).engine();
         Map<String, Summary.Figure> ref = figures.get(reference);
         Map<String, Map<String, Summary.Quotient>> ratios = new LinkedHashMap<>();
+        boolean crossesZero = figures.values().stream().flatMap(m -> m.values().stream()).anyMatch(f -> !(f.value().score() > 0));
+        if (crossesZero) {
+            return new Table(p, reference, p.categories(), figures, ratios);
+        }
         figures.forEach((engine, byX) -> {
             if (engine.equals(reference)) {
                 return;

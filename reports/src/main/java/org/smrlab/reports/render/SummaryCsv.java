@@ -45,9 +45,11 @@ public final class SummaryCsv {
             for (WorkloadRatios.Table t : WorkloadRatios.of(s.run())) {
                 String chart = WorkloadCharts.title(t.panel(), s.run(), false);
                 t.figures().forEach((engine, byX) -> byX.forEach((x, f) -> {
-                    Summary.Quotient q = engine.equals(t.reference()) ? null : t.ratios().get(engine).get(x);
+                    java.util.Map<String, Summary.Quotient> byEngine = t.ratios().get(engine);
+                    Summary.Quotient q = byEngine == null ? null : byEngine.get(x);
                     lines.add(line(run, "workload", engine, chart + " @ " + t.panel().workload().sweepWords() + " " + x, f, q, "",
-                            engine.equals(t.reference()) ? "the reference" : "ratio = " + engine + " ÷ " + t.reference()));
+                            engine.equals(t.reference()) ? "the reference" : t.valuesOnly() ? "not divided: the figure crosses 0"
+                                    : "ratio = " + engine + " ÷ " + t.reference()));
                 }));
             }
             for (Summary.GoalResult g : s.goals()) {

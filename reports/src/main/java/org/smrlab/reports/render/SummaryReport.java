@@ -371,6 +371,21 @@ public final class SummaryReport {
                     : scoreWithError(f.value().score(), f.value().error()));
         }
         rows.add(ref);
+        if (t.valuesOnly()) { // a figure at or below 0 somewhere: each engine's own values, no ratios
+            t.figures().forEach((engine, byX) -> {
+                if (engine.equals(t.reference())) {
+                    return;
+                }
+                List<String> row = new ArrayList<>();
+                row.add(engine + " (" + unit + ", not divided: the figure crosses 0)");
+                for (String x : t.xs()) {
+                    Summary.Figure f = byX.get(x);
+                    row.add(f == null || !Double.isFinite(f.value().score()) ? MISSING
+                            : scoreWithError(f.value().score(), f.value().error()));
+                }
+                rows.add(row);
+            });
+        }
         t.ratios().forEach((engine, byX) -> {
             List<String> row = new ArrayList<>();
             row.add(engine + " ÷ " + t.reference());

@@ -52,6 +52,17 @@ class WorkloadRatiosTest {
     }
 
     @Test
+    void aFigureThatCrossesZeroIsShownNotDivided() {
+        Run run = Fixtures.runs(WorkloadChartsTest.RUN).get(0);
+        WorkloadRatios.Table t = table(WorkloadRatios.of(run), "run-length", "LongRunBench.mixed", "smr.pending.slope");
+        boolean crosses = t.figures().values().stream().flatMap(m -> m.values().stream()).anyMatch(f -> !(f.value().score() > 0));
+        assertThat(t.valuesOnly()).isEqualTo(crosses);
+        if (crosses) {
+            assertThat(SummaryReport.ratioTable(run, t).rows()).allMatch(r -> !r.get(0).contains("÷"));
+        }
+    }
+
+    @Test
     void aRatioWithoutBothFiguresIsMissingNotGuessed() {
         assertThat(SummaryReport.interval(null)).isEqualTo("—");
         assertThat(SummaryReport.interval(new Summary.Quotient(1.5, Double.NaN, Double.NaN))).isEqualTo("1.50");
