@@ -22,10 +22,11 @@ import org.smrlab.smr.engine.EngineType;
  * <tr><td>quick</td><td>every engine at default knobs, one fork, short iterations, and each workload of run-format's
  *     catalogue in short form (gus, ebr, hp; one point): the README's main command</td><td>~11 min</td></tr>
  * <tr><td>standard</td><td>every suite and variant, 2 forks, read ratios, 1 and all threads; every workload with every
- *     engine, swept (one fork per point)</td><td>~3 h</td></tr>
+ *     engine, swept (one fork per point)</td><td>~4 h</td></tr>
  * <tr><td>workloads</td><td>standard's workloads alone, one fork per trial: every workload of run-format's catalogue
  *     with every engine, swept, the bystanders and the stall verdicts; for a user who wants the workload answers
- *     without standard's microbenchmarks</td><td>~1 h 30 min</td></tr>
+ *     without standard's microbenchmarks</td><td>~2 h 30 min (--dry-run says less: its model misses the set-up of
+ *     the oversubscribed, long and low-rate trials; the first run took 2 h 10 min for 664 of its 767 trials)</td></tr>
  * <tr><td>sweep</td><td>batch sizes 1..4096 and the engines' knobs: latency-vs-memory curves; section lengths</td><td>~10 min</td></tr>
  * <tr><td>stall</td><td>one reader stalled 1 ms, 10 ms, a whole iteration; 1 and all writer threads</td><td>~8 min</td></tr>
  * <tr><td>goals</td><td>only the trials the speed goals divide (read sides, hp protect, qsbr quiescent, two floors, retire at batch 64), 3 forks, without the profiler</td><td>~2 min</td></tr>
