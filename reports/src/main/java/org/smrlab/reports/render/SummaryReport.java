@@ -363,27 +363,12 @@ public final class SummaryReport {
             header.add(w.sweepWords() + " " + x);
         }
         List<List<String>> rows = new ArrayList<>();
-        List<String> ref = new ArrayList<>();
-        ref.add(t.reference() + " (" + unit + ")");
-        for (String x : t.xs()) {
-            Summary.Figure f = t.figures().get(t.reference()).get(x);
-            ref.add(f == null || !Double.isFinite(f.value().score()) ? MISSING
-                    : scoreWithError(f.value().score(), f.value().error()));
-        }
-        rows.add(ref);
+        rows.add(valueRow(t.reference() + " (" + unit + ")", t.figures().get(t.reference()), t.xs()));
         if (t.valuesOnly()) { // a figure at or below 0 somewhere: each engine's own values, no ratios
             t.figures().forEach((engine, byX) -> {
-                if (engine.equals(t.reference())) {
-                    return;
+                if (!engine.equals(t.reference())) {
+                    rows.add(valueRow(engine + " (" + unit + ", not divided: the figure crosses 0)", byX, t.xs()));
                 }
-                List<String> row = new ArrayList<>();
-                row.add(engine + " (" + unit + ", not divided: the figure crosses 0)");
-                for (String x : t.xs()) {
-                    Summary.Figure f = byX.get(x);
-                    row.add(f == null || !Double.isFinite(f.value().score()) ? MISSING
-                            : scoreWithError(f.value().score(), f.value().error()));
-                }
-                rows.add(row);
             });
         }
         t.ratios().forEach((engine, byX) -> {
@@ -395,6 +380,17 @@ public final class SummaryReport {
             rows.add(row);
         });
         return new Table(WorkloadCharts.title(p, run, false), header, rows, 1, -1, false);
+    }
+
+    /** A row of one engine's own figures ("3.03 ± 0.12"), one cell per swept value. */
+    private static List<String> valueRow(String label, java.util.Map<String, Summary.Figure> byX, List<String> xs) {
+        List<String> row = new ArrayList<>();
+        row.add(label);
+        for (String x : xs) {
+            Summary.Figure f = byX.get(x);
+            row.add(f == null || !Double.isFinite(f.value().score()) ? MISSING : scoreWithError(f.value().score(), f.value().error()));
+        }
+        return row;
     }
 
     /** "1.48 [1.21, 1.80]", "1.48" when an error is unknown, "—" when there is no ratio. */
